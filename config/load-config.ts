@@ -1,0 +1,153 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { VitalsError } from '../src/shared/errors.js';
+import { registerSecret } from '../src/shared/redact.js';
+
+/**
+ * The one reader of process.env. Config is read once at boot, validated, frozen and passed down.
+ * Empty variables count as unset (design §3). Values from a JSON file (`--config` / VITALS_CONFIG)
+ * use the same keys as the environment and lose to the environment.
+ */
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const GEO_MODES = ['mainland', 'greater-china-hkmo', 'greater-china'] as const;
+
+const url = (key: string, protocols: string[]) =>
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `${key} must be a ${protocols.map((p) => p.replace(':', '')).join(' or ')} URL` },
+  );
+
+const envSchema = z.object({
+  DATABASE_URL: url('DATABASE_URL', ['postgres:', 'postgresql:']).optional(),
+  VITALS_DATA_DIR: z.string().default('./.vitals'),
+  REDIS_URL: url('REDIS_URL', ['redis:', 'rediss:']).optional(),
+  GITHUB_API_URL: url('GITHUB_API_URL', ['http:', 'https:']).default('https://api.github.com'),
+  GITHUB_GRAPHQL_URL: url('GITHUB_GRAPHQL_URL', ['http:', 'https:']).optional(),
+  GITHUB_TOKEN: z.string().optional(),
+  VITALS_GITHUB_TOKENS: z.string().optional(),
+  VITALS_API_KEYS: z.string().optional(),
+  VITALS_GEO_MODE: z.enum(GEO_MODES).default('mainland'),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+});
+
+const FIXES: Record<string, string> = {
+  DATABASE_URL: 'set it to postgres://USER@HOST:PORT/DB, or unset it to use the embedded database',
+  REDIS_URL: 'set it to redis://HOST:PORT, or unset it to run jobs in-process',
+  GITHUB_API_URL: 'set it to https://api.github.com or https://HOST/api/v3 for GitHub Enterprise',
+  GITHUB_GRAPHQL_URL: 'set it to the GraphQL endpoint, or unset it to derive it from GITHUB_API_URL',
+  LOG_LEVEL: `use one of ${LOG_LEVELS.join(', ')}`,
+  VITALS_GEO_MODE: `use one of ${GEO_MODES.join(', ')}`,
+};
+
+export type GeoMode = (typeof GEO_MODES)[number];
+
+export interface Config {
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  readonly redisUrl: string | undefined;
+  readonly github: {
+    readonly apiUrl: string;
+    readonly graphqlUrl: string;
+    /** Operator-owned credentials; never logged (registered with the redactor). */
+    readonly tokens: readonly string[];
+  };
+  readonly apiKeys: readonly string[];
+  readonly geoMode: GeoMode;
+  readonly logLevel: (typeof LOG_LEVELS)[number];
+}
+
+export interface LoadConfigOptions {
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Path of a JSON config file; defaults to VITALS_CONFIG. */
+  file?: string | undefined;
+}
+
+export function loadConfig(options: LoadConfigOptions = {}): Config {
+  const env = withoutEmpty(options.env ?? process.env);
+  const filePath = options.file ?? env['VITALS_CONFIG'];
+  const fromFile = filePath ? readConfigFile(filePath) : {};
+  const parsed = envSchema.safeParse({ ...fromFile, ...pick(env, Object.keys(envSchema.shape)) });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const key = String(issue?.path[0] ?? 'config');
+    const fix = FIXES[key] ? `; ${FIXES[key]}` : '';
+    throw new VitalsError(
+      'CONFIG_INVALID',
+      `Invalid configuration ${key}: ${issue?.message ?? 'invalid'}${fix}`,
+      { key },
+    );
+  }
+  const v = parsed.data;
+  const tokens = [
+    ...(v.GITHUB_TOKEN ? [v.GITHUB_TOKEN.trim()] : []),
+    ...(v.VITALS_GITHUB_TOKENS ?? '').split(',').map((t) => t.trim()),
+  ].filter((t, i, all) => t.length > 0 && all.indexOf(t) === i);
+  tokens.forEach(registerSecret);
+  const apiKeys = (v.VITALS_API_KEYS ?? '')
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean);
+  apiKeys.forEach(registerSecret);
+  const apiUrl = v.GITHUB_API_URL.replace(/\/+$/, '');
+  return deepFreeze({
+    databaseUrl: v.DATABASE_URL,
+    dataDir: v.VITALS_DATA_DIR,
+    redisUrl: v.REDIS_URL,
+    github: { apiUrl, graphqlUrl: v.GITHUB_GRAPHQL_URL ?? deriveGraphqlUrl(apiUrl), tokens },
+    apiKeys,
+    geoMode: v.VITALS_GEO_MODE,
+    logLevel: v.LOG_LEVEL,
+  });
+}
+
+/** api.github.com → /graphql; GitHub Enterprise https://HOST/api/v3 → https://HOST/api/graphql. */
+export function deriveGraphqlUrl(apiUrl: string): string {
+  return /\/api\/v3$/.test(apiUrl) ? apiUrl.replace(/\/api\/v3$/, '/api/graphql') : `${apiUrl}/graphql`;
+}
+
+function withoutEmpty(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env))
+    if (value !== undefined && value.trim() !== '') out[key] = value;
+  return out;
+}
+
+function pick(source: Record<string, string>, keys: string[]): Record<string, string> {
+  return Object.fromEntries(keys.filter((k) => k in source).map((k) => [k, source[k] as string]));
+}
+
+function readConfigFile(path: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new VitalsError('CONFIG_INVALID', `Cannot read config file ${path}: ${(err as Error).message}`, {
+      key: 'VITALS_CONFIG',
+    });
+  }
+  try {
+    const value: unknown = JSON.parse(text);
+    if (value && typeof value === 'object' && !Array.isArray(value))
+      return withoutEmpty(value as Record<string, string>);
+  } catch {
+    // fall through to the error below
+  }
+  throw new VitalsError('CONFIG_INVALID', `Config file ${path} must be a JSON object of KEY: "value" pairs`, {
+    key: 'VITALS_CONFIG',
+  });
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}

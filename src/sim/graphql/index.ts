@@ -1,7 +1,10 @@
 import type { World } from '../world.js';
+import { executeQuery, queryCost } from './graphql-engine.js';
 import type { GraphqlResult, QueryCost, RateLimitView } from './types.js';
 
 export type { GraphqlError, GraphqlResult, QueryCost, RateLimitView } from './types.js';
+export { commitNodeId, decodeNodeId, legacyNodeId, repositoryNodeId, userNodeId } from './node-id.js';
+export { MAX_NODE_COUNT, MAX_PAGE_SIZE } from './query-cost.js';
 
 export interface GraphqlEngine {
   /** Static cost of a query per GitHub's formula, computed BEFORE execution (used for the rate limit). */
@@ -14,13 +17,11 @@ export interface GraphqlEngine {
   ): Promise<GraphqlResult>;
 }
 
-/** Placeholder until the engine lands: answers every query with an error, cost 1. */
+/**
+ * The simulator's GraphQL engine. The HTTP layer (src/sim server) owns transport, auth and the
+ * rate-limit buckets: it calls `cost()` to charge the bucket, then `execute()` with a snapshot of
+ * the bucket for the `rateLimit` field. The schema is loaded once, on first use (~150 ms).
+ */
 export function createGraphqlEngine(): GraphqlEngine {
-  return {
-    cost: () => ({ cost: 1, nodeCount: 0 }),
-    execute: () =>
-      Promise.resolve({
-        errors: [{ message: 'OSS Vitals simulator: GraphQL engine is not implemented yet' }],
-      }),
-  };
+  return { cost: queryCost, execute: executeQuery };
 }

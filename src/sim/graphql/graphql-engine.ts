@@ -1,0 +1,77 @@
+import { execute, getVariableValues, type GraphQLFieldResolver, type GraphQLTypeResolver } from 'graphql';
+import type { World } from '../world.js';
+import { githubSchema } from './github-schema.js';
+import { notImplementedError, toGithubError, toGithubValidationError } from './graphql-errors.js';
+import type { ExecContext, Resolver } from './models.js';
+import { prepareQuery, type PreparedQuery } from './prepared-query.js';
+import { computeQueryCost } from './query-cost.js';
+import { resolversByType } from './resolvers/index.js';
+import type { GraphqlError, GraphqlResult, QueryCost, RateLimitView } from './types.js';
+
+type Analysed = { prepared: PreparedQuery; cost: number; nodeCount: number } | { errors: GraphqlError[] };
+
+/** Validation, variables and the static cost, in the order GitHub applies them. */
+function analyse(query: string, variables: Record<string, unknown> | undefined): Analysed {
+  const prepared = prepareQuery(query);
+  if ('errors' in prepared) return { errors: prepared.errors.map(toGithubValidationError) };
+  if (prepared.operation.operation !== 'query') {
+    return { errors: [toGithubError(notImplementedError(`${prepared.operation.operation} operations`))] };
+  }
+  const schema = githubSchema();
+  const coerced = getVariableValues(schema, prepared.operation.variableDefinitions ?? [], variables ?? {});
+  if (coerced.errors) return { errors: coerced.errors.map(toGithubValidationError) };
+  const cost = computeQueryCost(schema, prepared.operation, prepared.fragments, coerced.coerced);
+  if ('errors' in cost) return { errors: cost.errors.map(toGithubError) };
+  return { prepared, ...cost };
+}
+
+export function queryCost(query: string, variables: Record<string, unknown> | undefined): QueryCost {
+  const analysed = analyse(query, variables);
+  return 'errors' in analysed ? analysed : { cost: analysed.cost, nodeCount: analysed.nodeCount };
+}
+
+export async function executeQuery(
+  query: string,
+  variables: Record<string, unknown> | undefined,
+  context: { world: World; rateLimit: RateLimitView },
+): Promise<GraphqlResult> {
+  const analysed = analyse(query, variables);
+  if ('errors' in analysed) return { errors: analysed.errors };
+  const contextValue: ExecContext = { world: context.world, rateLimit: context.rateLimit };
+  const result = await execute({
+    schema: githubSchema(),
+    document: analysed.prepared.document,
+    rootValue: {},
+    contextValue,
+    variableValues: variables ?? {},
+    fieldResolver,
+    typeResolver,
+  });
+  return {
+    data: result.data ?? null,
+    ...(result.errors?.length ? { errors: result.errors.map(toGithubError) } : {}),
+  };
+}
+
+/**
+ * Every field goes through here: plain models answer their own properties, tagged models the
+ * resolver registered for their type. Anything else is an explicit error naming the field —
+ * the simulator never answers null for something it does not model.
+ */
+const fieldResolver: GraphQLFieldResolver<unknown, ExecContext> = (source, args, context, info) => {
+  const unimplemented = (): never => {
+    throw notImplementedError(`field ${info.parentType.name}.${info.fieldName}`);
+  };
+  if (isPlain(source)) {
+    return Object.hasOwn(source, info.fieldName) ? source[info.fieldName] : unimplemented();
+  }
+  const resolver = resolversByType[info.parentType.name]?.[info.fieldName] as Resolver<unknown> | undefined;
+  return resolver ? resolver(source, args, context) : unimplemented();
+};
+
+const typeResolver: GraphQLTypeResolver<unknown, ExecContext> = (value) =>
+  (value as { __typename?: string }).__typename;
+
+function isPlain(source: unknown): source is Record<string, unknown> {
+  return typeof source === 'object' && source !== null && (source as { __plain?: unknown }).__plain === true;
+}

@@ -1,0 +1,11 @@
+import type { Migration } from 'kysely/migration';
+import * as initial from './2026-11-29T0400_initial.js';
+
+/**
+ * Every migration, by name, in order. A static record instead of kysely's FileMigrationProvider:
+ * dynamic imports of a folder break under tsx, jest and the compiled dist alike, and a static list
+ * makes the set of migrations part of the type-checked program. Append new migrations at the end.
+ */
+export const migrations: Readonly<Record<string, Migration>> = Object.freeze({
+  '2026-11-29T0400_initial': initial,
+});

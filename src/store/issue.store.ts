@@ -1,0 +1,163 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database } from '../../schema/database.js';
+import type { IssueTable } from '../../schema/tables/issue.table.js';
+import { bulkUpsert, type BulkColumn, type UpsertResult } from './bulk-upsert.js';
+
+/** An issue or pull request (REST issues list; PR columns from the pulls API or GraphQL). */
+export interface IssueRecord {
+  number: number;
+  githubId: number;
+  isPullRequest: boolean;
+  title: string;
+  /** null when the author's account was deleted ("ghost"). */
+  authorLogin: string | null;
+  authorUserId: number | null;
+  authorAssociation: string | null;
+  state: 'open' | 'closed';
+  stateReason: string | null;
+  locked: boolean;
+  labels: string[];
+  commentCount: number;
+  bodyLength: number | null;
+  createdAt: Date;
+  updatedAt: Date;
+  closedAt: Date | null;
+  closedByLogin: string | null;
+  mergedAt: Date | null;
+  mergedByLogin: string | null;
+  draft: boolean | null;
+  additions: number | null;
+  deletions: number | null;
+  changedFiles: number | null;
+}
+
+export interface Issue extends IssueRecord {
+  repositoryId: number;
+}
+
+const COLUMNS: readonly BulkColumn[] = [
+  { name: 'repository_id', type: 'integer' },
+  { name: 'number', type: 'integer' },
+  { name: 'github_id', type: 'bigint' },
+  { name: 'is_pull_request', type: 'boolean' },
+  { name: 'title', type: 'text' },
+  { name: 'author_login', type: 'text' },
+  { name: 'author_user_id', type: 'bigint' },
+  { name: 'author_association', type: 'text' },
+  { name: 'state', type: 'text' },
+  { name: 'state_reason', type: 'text' },
+  { name: 'locked', type: 'boolean' },
+  { name: 'labels', type: 'text[]' },
+  { name: 'comment_count', type: 'integer' },
+  { name: 'body_length', type: 'integer' },
+  { name: 'created_at', type: 'timestamptz' },
+  { name: 'updated_at', type: 'timestamptz' },
+  { name: 'closed_at', type: 'timestamptz' },
+  { name: 'closed_by_login', type: 'text' },
+  { name: 'merged_at', type: 'timestamptz' },
+  { name: 'merged_by_login', type: 'text' },
+  { name: 'draft', type: 'boolean' },
+  { name: 'additions', type: 'integer' },
+  { name: 'deletions', type: 'integer' },
+  { name: 'changed_files', type: 'integer' },
+];
+
+/**
+ * Upserts issues and pull requests by (repository, number). Every column is replaced by the
+ * incoming value, so callers pass complete records (the PR columns too, when they have them).
+ */
+export async function upsertIssues(
+  db: Kysely<Database>,
+  repositoryId: number,
+  issues: readonly IssueRecord[],
+): Promise<UpsertResult> {
+  const rows = issues.map((i) => [
+    repositoryId,
+    i.number,
+    i.githubId,
+    i.isPullRequest,
+    i.title,
+    i.authorLogin,
+    i.authorUserId,
+    i.authorAssociation,
+    i.state,
+    i.stateReason,
+    i.locked,
+    i.labels,
+    i.commentCount,
+    i.bodyLength,
+    i.createdAt,
+    i.updatedAt,
+    i.closedAt,
+    i.closedByLogin,
+    i.mergedAt,
+    i.mergedByLogin,
+    i.draft,
+    i.additions,
+    i.deletions,
+    i.changedFiles,
+  ]);
+  return bulkUpsert(db, { table: 'issue', columns: COLUMNS, key: ['repository_id', 'number'] }, rows);
+}
+
+/** Pull requests updated at or after `since` (reviews are re-fetched only for these). */
+export async function listPullRequestNumbersUpdatedSince(
+  db: Kysely<Database>,
+  repositoryId: number,
+  since: Date | null,
+): Promise<number[]> {
+  let query = db
+    .selectFrom('issue')
+    .select('number')
+    .where('repository_id', '=', repositoryId)
+    .where('is_pull_request', '=', true)
+    .orderBy('number');
+  if (since) query = query.where('updated_at', '>=', since);
+  return (await query.execute()).map((r) => r.number);
+}
+
+export interface ListIssuesOptions {
+  pullRequests?: boolean;
+  limit?: number;
+}
+
+/** Issues (and/or pull requests) of a repository, by number. */
+export async function listIssues(
+  db: Kysely<Database>,
+  repositoryId: number,
+  options: ListIssuesOptions = {},
+): Promise<Issue[]> {
+  let query = db.selectFrom('issue').selectAll().where('repository_id', '=', repositoryId).orderBy('number');
+  if (options.pullRequests !== undefined) query = query.where('is_pull_request', '=', options.pullRequests);
+  if (options.limit !== undefined) query = query.limit(options.limit);
+  return (await query.execute()).map(toIssue);
+}
+
+function toIssue(row: Selectable<IssueTable>): Issue {
+  return {
+    repositoryId: row.repository_id,
+    number: row.number,
+    githubId: row.github_id,
+    isPullRequest: row.is_pull_request,
+    title: row.title,
+    authorLogin: row.author_login,
+    authorUserId: row.author_user_id,
+    authorAssociation: row.author_association,
+    state: row.state,
+    stateReason: row.state_reason,
+    locked: row.locked,
+    labels: row.labels,
+    commentCount: row.comment_count,
+    bodyLength: row.body_length,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    closedAt: row.closed_at,
+    closedByLogin: row.closed_by_login,
+    mergedAt: row.merged_at,
+    mergedByLogin: row.merged_by_login,
+    draft: row.draft,
+    additions: row.additions,
+    deletions: row.deletions,
+    changedFiles: row.changed_files,
+  };
+}

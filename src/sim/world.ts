@@ -163,4 +163,9 @@ export interface World {
   /** Users, bots and organisations, unique by id and by login (case-insensitive, as GitHub). */
   users: SimUser[];
   repos: SimRepo[];
+  /**
+   * Ground truth for commit identities no account is linked to, keyed by lower-case e-mail:
+   * ISO 3166-1 alpha-2 or null. Lets geography accuracy be measured on commits; never served.
+   */
+  trueCountryByEmail?: Record<string, string | null>;
 }

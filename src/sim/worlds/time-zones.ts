@@ -1,0 +1,117 @@
+/**
+ * Time zones and date formatting for generated worlds. Offsets follow the real daylight-saving
+ * rules of each region, so a contributor in New York commits at -05:00 in winter and -04:00 in
+ * summer, switching on the right Sundays — the evidence a geography heuristic should see.
+ */
+
+/** `us`: 2nd Sunday of March → 1st Sunday of November, 02:00 local. `eu`: last Sunday of March →
+ * last Sunday of October, 01:00 UTC. `au`: 1st Sunday of October → 1st Sunday of April, 02:00 standard. */
+export type DstRule = 'none' | 'us' | 'eu' | 'au';
+
+export interface TimeZone {
+  id: string;
+  standardMinutes: number;
+  dst: DstRule;
+}
+
+const HOUR_MS = 3_600_000;
+
+function nthSundayUtc(year: number, monthIndex: number, nth: number): number {
+  const first = Date.UTC(year, monthIndex, 1);
+  const weekday = new Date(first).getUTCDay();
+  const firstSunday = 1 + ((7 - weekday) % 7);
+  return Date.UTC(year, monthIndex, firstSunday + 7 * (nth - 1));
+}
+
+function lastSundayUtc(year: number, monthIndex: number): number {
+  const last = Date.UTC(year, monthIndex + 1, 0);
+  const weekday = new Date(last).getUTCDay();
+  return last - weekday * 24 * HOUR_MS;
+}
+
+function isDaylightTime(zone: TimeZone, utcMs: number): boolean {
+  const year = new Date(utcMs).getUTCFullYear();
+  const standardHours = zone.standardMinutes / 60;
+  switch (zone.dst) {
+    case 'none':
+      return false;
+    case 'us': {
+      const start = nthSundayUtc(year, 2, 2) + (2 - standardHours) * HOUR_MS;
+      const end = nthSundayUtc(year, 10, 1) + (2 - (standardHours + 1)) * HOUR_MS;
+      return utcMs >= start && utcMs < end;
+    }
+    case 'eu': {
+      const start = lastSundayUtc(year, 2) + HOUR_MS;
+      const end = lastSundayUtc(year, 9) + HOUR_MS;
+      return utcMs >= start && utcMs < end;
+    }
+    case 'au': {
+      const end = nthSundayUtc(year, 3, 1) + (2 - standardHours) * HOUR_MS;
+      const start = nthSundayUtc(year, 9, 1) + (2 - standardHours) * HOUR_MS;
+      return utcMs < end || utcMs >= start;
+    }
+  }
+}
+
+/** The zone's UTC offset in minutes at an instant. */
+export function offsetMinutesAt(zone: TimeZone, utcMs: number): number {
+  return zone.standardMinutes + (isDaylightTime(zone, utcMs) ? 60 : 0);
+}
+
+function two(value: number): string {
+  return value < 10 ? `0${value}` : String(value);
+}
+
+export function formatOffset(offsetMinutes: number): string {
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const absolute = Math.abs(offsetMinutes);
+  return `${sign}${two(Math.floor(absolute / 60))}:${two(absolute % 60)}`;
+}
+
+/** ISO 8601 local time with its offset, as git stores it: `2024-06-27T13:04:09+08:00`. */
+export function formatWithOffset(utcMs: number, offsetMinutes: number): string {
+  const local = new Date(Math.floor(utcMs / 1000) * 1000 + offsetMinutes * 60_000);
+  return (
+    `${local.getUTCFullYear()}-${two(local.getUTCMonth() + 1)}-${two(local.getUTCDate())}` +
+    `T${two(local.getUTCHours())}:${two(local.getUTCMinutes())}:${two(local.getUTCSeconds())}` +
+    formatOffset(offsetMinutes)
+  );
+}
+
+/** ISO 8601 in UTC without milliseconds, as GitHub's REST API writes timestamps. */
+export function formatUtc(utcMs: number): string {
+  return new Date(Math.floor(utcMs / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+export function formatInZone(zone: TimeZone, utcMs: number): string {
+  return formatWithOffset(utcMs, offsetMinutesAt(zone, utcMs));
+}
+
+export const ZONES = {
+  shanghai: { id: 'Asia/Shanghai', standardMinutes: 480, dst: 'none' },
+  hongKong: { id: 'Asia/Hong_Kong', standardMinutes: 480, dst: 'none' },
+  taipei: { id: 'Asia/Taipei', standardMinutes: 480, dst: 'none' },
+  singapore: { id: 'Asia/Singapore', standardMinutes: 480, dst: 'none' },
+  kualaLumpur: { id: 'Asia/Kuala_Lumpur', standardMinutes: 480, dst: 'none' },
+  manila: { id: 'Asia/Manila', standardMinutes: 480, dst: 'none' },
+  perth: { id: 'Australia/Perth', standardMinutes: 480, dst: 'none' },
+  tokyo: { id: 'Asia/Tokyo', standardMinutes: 540, dst: 'none' },
+  seoul: { id: 'Asia/Seoul', standardMinutes: 540, dst: 'none' },
+  kolkata: { id: 'Asia/Kolkata', standardMinutes: 330, dst: 'none' },
+  kathmandu: { id: 'Asia/Kathmandu', standardMinutes: 345, dst: 'none' },
+  sydney: { id: 'Australia/Sydney', standardMinutes: 600, dst: 'au' },
+  newYork: { id: 'America/New_York', standardMinutes: -300, dst: 'us' },
+  chicago: { id: 'America/Chicago', standardMinutes: -360, dst: 'us' },
+  denver: { id: 'America/Denver', standardMinutes: -420, dst: 'us' },
+  losAngeles: { id: 'America/Los_Angeles', standardMinutes: -480, dst: 'us' },
+  toronto: { id: 'America/Toronto', standardMinutes: -300, dst: 'us' },
+  saoPaulo: { id: 'America/Sao_Paulo', standardMinutes: -180, dst: 'none' },
+  london: { id: 'Europe/London', standardMinutes: 0, dst: 'eu' },
+  berlin: { id: 'Europe/Berlin', standardMinutes: 60, dst: 'eu' },
+  paris: { id: 'Europe/Paris', standardMinutes: 60, dst: 'eu' },
+  amsterdam: { id: 'Europe/Amsterdam', standardMinutes: 60, dst: 'eu' },
+  warsaw: { id: 'Europe/Warsaw', standardMinutes: 60, dst: 'eu' },
+  kyiv: { id: 'Europe/Kyiv', standardMinutes: 120, dst: 'eu' },
+  moscow: { id: 'Europe/Moscow', standardMinutes: 180, dst: 'none' },
+  utc: { id: 'UTC', standardMinutes: 0, dst: 'none' },
+} as const satisfies Record<string, TimeZone>;

@@ -1,0 +1,76 @@
+import type { SimIssue } from '../world.js';
+import { legacyNodeId } from './node-id.js';
+import { utc } from './render-context.js';
+import { associationOf, emptyReactions, stableNumber, userFor, type RepoScope } from './repo-scope.js';
+import { renderSimpleUser } from './user.render.js';
+
+/** An issue as GET /repos/{o}/{r}/issues lists it (key set from the `paginate-issues` recording). */
+export function renderIssue(scope: RepoScope, issue: SimIssue): Record<string, unknown> {
+  const url = `${scope.repoUrl}/issues/${issue.number}`;
+  const isPull = issue.pullRequest !== null;
+  const html = `${scope.repoHtml}/${isPull ? 'pull' : 'issues'}/${issue.number}`;
+  const assignees = issue.assigneeLogins.map((login) => renderSimpleUser(scope.ctx, userFor(scope, login)));
+  const rendered: Record<string, unknown> = {
+    url,
+    repository_url: scope.repoUrl,
+    labels_url: `${url}/labels{/name}`,
+    comments_url: `${url}/comments`,
+    events_url: `${url}/events`,
+    html_url: html,
+    id: issue.id,
+    node_id: legacyNodeId(isPull ? 'PullRequest' : 'Issue', issue.id),
+    number: issue.number,
+    title: issue.title,
+    user: renderSimpleUser(scope.ctx, userFor(scope, issue.userLogin)),
+    labels: issue.labels.map((name) => renderLabel(scope, name)),
+    state: issue.state,
+    locked: issue.locked,
+    assignee: assignees[0] ?? null,
+    assignees,
+    milestone: null,
+    comments: scope.repoIndex.commentCount(issue.number),
+    created_at: utc(issue.createdAt),
+    updated_at: utc(issue.updatedAt),
+    closed_at: utc(issue.closedAt),
+    author_association: associationOf(scope, issue.userLogin),
+    active_lock_reason: null,
+  };
+  if (issue.pullRequest !== null) {
+    rendered['draft'] = issue.pullRequest.draft;
+    rendered['pull_request'] = {
+      url: `${scope.repoUrl}/pulls/${issue.number}`,
+      html_url: html,
+      diff_url: `${html}.diff`,
+      patch_url: `${html}.patch`,
+      merged_at: utc(issue.pullRequest.mergedAt),
+    };
+  }
+  rendered['body'] = issue.body;
+  rendered['reactions'] = emptyReactions(`${url}/reactions`);
+  rendered['timeline_url'] = `${url}/timeline`;
+  rendered['performed_via_github_app'] = null;
+  rendered['state_reason'] = issue.stateReason;
+  return rendered;
+}
+
+/** GET /repos/{o}/{r}/issues/{n} adds `closed_by`. */
+export function renderIssueFull(scope: RepoScope, issue: SimIssue): Record<string, unknown> {
+  return {
+    ...renderIssue(scope, issue),
+    closed_by:
+      issue.closedByLogin === null ? null : renderSimpleUser(scope.ctx, userFor(scope, issue.closedByLogin)),
+  };
+}
+
+export function renderLabel(scope: RepoScope, name: string): Record<string, unknown> {
+  const id = stableNumber(`${scope.repo.id}/label/${name}`);
+  return {
+    id,
+    node_id: legacyNodeId('Label', id),
+    url: `${scope.repoUrl}/labels/${encodeURIComponent(name)}`,
+    name,
+    color: (id % 0xffffff).toString(16).padStart(6, '0'),
+    default: ['bug', 'documentation', 'enhancement', 'question'].includes(name),
+    description: null,
+  };
+}

@@ -1,0 +1,75 @@
+import type { RepoIndex, WorldIndex } from '../world-index.js';
+import type { SimRepo, SimUser } from '../world.js';
+import type { RenderContext } from './render-context.js';
+import { GHOST_USER } from './user.render.js';
+
+/** Everything a renderer needs about one repository. */
+export interface RepoScope {
+  ctx: RenderContext;
+  repo: SimRepo;
+  repoIndex: RepoIndex;
+  world: WorldIndex;
+  /** `https://…/repos/{owner}/{name}` under the client's API base. */
+  repoUrl: string;
+  repoHtml: string;
+}
+
+export function repoScope(ctx: RenderContext, world: WorldIndex, repo: SimRepo): RepoScope {
+  const fullName = `${repo.owner}/${repo.name}`;
+  return {
+    ctx,
+    repo,
+    repoIndex: world.repo(repo),
+    world,
+    repoUrl: `${ctx.api}/repos/${fullName}`,
+    repoHtml: `${ctx.web}/${fullName}`,
+  };
+}
+
+/** Deleted accounts (`null`) render as GitHub's "ghost". */
+export function userFor(scope: RepoScope, login: string | null): SimUser {
+  return login === null ? GHOST_USER : scope.world.userOrSynthetic(login);
+}
+
+/**
+ * `author_association` from what the world knows: the owner account is OWNER, anyone with a
+ * linked commit on the default branch CONTRIBUTOR, everyone else NONE. (GitHub also has MEMBER and
+ * COLLABORATOR, which need membership data the world does not hold.)
+ */
+export function associationOf(scope: RepoScope, login: string | null): string {
+  if (login === null) return 'NONE';
+  if (login.toLowerCase() === scope.repo.owner.toLowerCase()) return 'OWNER';
+  return scope.repoIndex.commitAuthorLogins.has(login.toLowerCase()) ? 'CONTRIBUTOR' : 'NONE';
+}
+
+export function emptyReactions(url: string): Record<string, unknown> {
+  return {
+    url,
+    total_count: 0,
+    '+1': 0,
+    '-1': 0,
+    laugh: 0,
+    hooray: 0,
+    confused: 0,
+    heart: 0,
+    rocket: 0,
+    eyes: 0,
+  };
+}
+
+/** Stable pseudo ids and shas for things the world does not model (labels, trees, head shas). */
+export function stableNumber(text: string): number {
+  let hash = 2166136261;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
+  return (hash >>> 0) % 2_000_000_000;
+}
+
+export function stableSha(text: string): string {
+  let out = '';
+  let seed = stableNumber(text);
+  while (out.length < 40) {
+    seed = Math.imul(seed ^ (seed >>> 15), 2246822519) >>> 0;
+    out += seed.toString(16).padStart(8, '0');
+  }
+  return out.slice(0, 40);
+}

@@ -1,0 +1,48 @@
+import { paginationLimited } from './github-errors.js';
+import type { RestRequest, RestResult } from './rest-route.js';
+
+/** GitHub's list parameters: `per_page` defaults to 30 and is capped at 100; `page` starts at 1. */
+export function pageParams(query: URLSearchParams): { perPage: number; page: number } {
+  const perPageRaw = Number.parseInt(query.get('per_page') ?? '', 10);
+  const pageRaw = Number.parseInt(query.get('page') ?? '', 10);
+  const perPage = Number.isFinite(perPageRaw) && perPageRaw > 0 ? Math.min(perPageRaw, 100) : 30;
+  const page = Number.isFinite(pageRaw) && pageRaw > 0 ? pageRaw : 1;
+  return { perPage, page };
+}
+
+/**
+ * Serves one page of `items` with GitHub's `Link` header. Relations come in GitHub's order
+ * (`prev, next, last, first`), the first page omits prev/first, the last page omits next/last, a
+ * single page has no header. URLs keep the request's other parameters in their order, setting
+ * `page` in place or appending it. With `rest.maxPage` set, deeper pages answer 422 and `last`
+ * stops at the deepest page served.
+ */
+export function paginate<T>(req: RestRequest, items: readonly T[], render: (item: T) => string): RestResult {
+  const { perPage, page } = pageParams(req.query);
+  const maxPage = req.state.config.rest.maxPage;
+  if (maxPage > 0 && page > maxPage) return { status: 422, body: paginationLimited() };
+  const totalPages = Math.max(1, Math.ceil(items.length / perPage));
+  const lastPage = maxPage > 0 ? Math.min(totalPages, maxPage) : totalPages;
+  const start = (page - 1) * perPage;
+  const parts: string[] = [];
+  for (let i = start; i < Math.min(items.length, start + perPage); i++) parts.push(render(items[i] as T));
+  const link = linkHeader(req, page, lastPage);
+  const headers: Record<string, string> = link === '' ? {} : { link };
+  return { status: 200, json: `[${parts.join(',')}]`, headers };
+}
+
+function linkHeader(req: RestRequest, page: number, lastPage: number): string {
+  const url = (target: number) => {
+    const query = new URLSearchParams(req.query);
+    query.set('page', String(target));
+    return `<${req.linkBase}?${query.toString()}>`;
+  };
+  const links: string[] = [];
+  if (page > 1) links.push(`${url(Math.min(page - 1, lastPage))}; rel="prev"`);
+  if (page < lastPage) {
+    links.push(`${url(page + 1)}; rel="next"`);
+    links.push(`${url(lastPage)}; rel="last"`);
+  }
+  if (page > 1) links.push(`${url(1)}; rel="first"`);
+  return links.join(', ');
+}

@@ -1,0 +1,36 @@
+/** Query-string helpers shared by the list endpoints. */
+
+/** An ISO 8601 timestamp parameter (`since`, `until`) as epoch ms; undefined when absent or invalid. */
+export function instantParam(query: URLSearchParams, name: string): number | undefined {
+  const raw = query.get(name);
+  if (raw === null || raw === '') return undefined;
+  const ms = Date.parse(raw);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+export function enumParam<T extends string>(
+  query: URLSearchParams,
+  name: string,
+  allowed: readonly T[],
+  fallback: T,
+): T {
+  const raw = query.get(name);
+  return raw !== null && (allowed as readonly string[]).includes(raw) ? (raw as T) : fallback;
+}
+
+export function numberParam(raw: string | undefined): number | undefined {
+  if (raw === undefined || !/^\d+$/.test(raw)) return undefined;
+  return Number(raw);
+}
+
+/** Stable sort by a precomputed numeric key (ties keep input order). */
+export function sortByKey<T>(items: readonly T[], key: (item: T) => number, direction: 'asc' | 'desc'): T[] {
+  const keyed = items.map((item, position) => ({ item, key: key(item), position }));
+  const sign = direction === 'asc' ? 1 : -1;
+  keyed.sort((a, b) => sign * (a.key - b.key) || a.position - b.position);
+  return keyed.map((entry) => entry.item);
+}
+
+export function ms(iso: string | null): number {
+  return iso === null ? 0 : Date.parse(iso);
+}

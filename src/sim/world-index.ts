@@ -1,0 +1,227 @@
+import type { SimIssue, SimIssueComment, SimRepo, SimReview, SimUser, World } from './world.js';
+
+/**
+ * Lookups the REST layer needs on every request, built once and rebuilt only when the world
+ * changes, so that serving a page never scans a big repository. A repository's derived index is
+ * keyed by a cheap fingerprint (array lengths and timestamps): appending activity — as
+ * generateActivity does — changes it; call `invalidate()` after editing items in place.
+ */
+export class WorldIndex {
+  private version = 0;
+  private names: NameIndex;
+  private readonly repoIndexes = new WeakMap<SimRepo, RepoIndex>();
+
+  constructor(readonly world: World) {
+    this.names = new NameIndex(world, -1);
+  }
+
+  invalidate(): void {
+    this.version += 1;
+  }
+
+  repoByFullName(owner: string, name: string): { repo: SimRepo; renamed: boolean } | undefined {
+    return this.nameIndex().repoByFullName(owner, name);
+  }
+
+  repoById(id: number): SimRepo | undefined {
+    return this.nameIndex().reposById.get(id);
+  }
+
+  userByLogin(login: string): SimUser | undefined {
+    return this.nameIndex().usersByLogin.get(login.toLowerCase());
+  }
+
+  userById(id: number): SimUser | undefined {
+    return this.nameIndex().usersById.get(id);
+  }
+
+  reposOwnedBy(login: string): SimRepo[] {
+    return this.nameIndex().reposByOwner.get(login.toLowerCase()) ?? [];
+  }
+
+  /** The owner account; worlds may omit it, then a stable synthetic account stands in. */
+  ownerOf(repo: SimRepo): SimUser {
+    return this.userByLogin(repo.owner) ?? syntheticAccount(repo.owner, repo.createdAt);
+  }
+
+  /** A user referenced by login in the world, or a stable synthetic one if the world lacks it. */
+  userOrSynthetic(login: string): SimUser {
+    return this.userByLogin(login) ?? syntheticAccount(login, '2008-01-01T00:00:00Z');
+  }
+
+  repo(repo: SimRepo): RepoIndex {
+    const fingerprint = repoFingerprint(repo, this.version);
+    let index = this.repoIndexes.get(repo);
+    if (index === undefined || index.fingerprint !== fingerprint) {
+      index = new RepoIndex(repo, fingerprint);
+      this.repoIndexes.set(repo, index);
+    }
+    return index;
+  }
+
+  private nameIndex(): NameIndex {
+    const key = this.world.repos.length * 1_000_003 + this.world.users.length + this.version * 7919;
+    if (this.names.key !== key) this.names = new NameIndex(this.world, key);
+    return this.names;
+  }
+}
+
+class NameIndex {
+  readonly reposByName = new Map<string, SimRepo>();
+  readonly formerNames = new Map<string, SimRepo>();
+  readonly reposById = new Map<number, SimRepo>();
+  readonly reposByOwner = new Map<string, SimRepo[]>();
+  readonly usersByLogin = new Map<string, SimUser>();
+  readonly usersById = new Map<number, SimUser>();
+
+  constructor(
+    world: World,
+    readonly key: number,
+  ) {
+    if (key === -1) return;
+    for (const user of world.users) {
+      this.usersByLogin.set(user.login.toLowerCase(), user);
+      this.usersById.set(user.id, user);
+    }
+    for (const repo of world.repos) {
+      this.reposByName.set(`${repo.owner}/${repo.name}`.toLowerCase(), repo);
+      this.reposById.set(repo.id, repo);
+      const owned = this.reposByOwner.get(repo.owner.toLowerCase()) ?? [];
+      owned.push(repo);
+      this.reposByOwner.set(repo.owner.toLowerCase(), owned);
+      for (const former of repo.formerNames) this.formerNames.set(former.toLowerCase(), repo);
+    }
+  }
+
+  repoByFullName(owner: string, name: string): { repo: SimRepo; renamed: boolean } | undefined {
+    const key = `${owner}/${name}`.toLowerCase();
+    const repo = this.reposByName.get(key);
+    if (repo !== undefined) return { repo, renamed: false };
+    const moved = this.formerNames.get(key);
+    return moved === undefined ? undefined : { repo: moved, renamed: true };
+  }
+}
+
+function repoFingerprint(repo: SimRepo, version: number): string {
+  return [
+    version,
+    repo.owner,
+    repo.name,
+    repo.status,
+    repo.updatedAt,
+    repo.pushedAt,
+    repo.commits.length,
+    repo.issues.length,
+    repo.issueComments.length,
+    repo.reviews.length,
+    repo.reviewComments.length,
+    repo.releases.length,
+  ].join('|');
+}
+
+/** Synthetic ids live far above generated ones so they never collide. */
+function syntheticAccount(login: string, createdAt: string): SimUser {
+  let hash = 2166136261;
+  for (let i = 0; i < login.length; i++) hash = Math.imul(hash ^ login.toLowerCase().charCodeAt(i), 16777619);
+  return {
+    id: 900_000_000 + ((hash >>> 0) % 90_000_000),
+    login,
+    type: 'Organization',
+    name: null,
+    company: null,
+    blog: null,
+    location: null,
+    email: null,
+    bio: null,
+    twitterUsername: null,
+    createdAt,
+    updatedAt: createdAt,
+  };
+}
+
+const MAX_QUERY_CACHE = 32;
+
+/** Derived data for one repository at one fingerprint. */
+export class RepoIndex {
+  readonly issuesByNumber = new Map<number, SimIssue>();
+  readonly commentsByIssue = new Map<number, SimIssueComment[]>();
+  readonly reviewsByPull = new Map<number, SimReview[]>();
+  readonly reviewCommentCountByPull = new Map<number, number>();
+  readonly pulls: SimIssue[] = [];
+  readonly commitPosition = new Map<string, number>();
+  readonly commitAuthorLogins = new Set<string>();
+  readonly openIssuesCount: number;
+  /** Memoised filtered/sorted lists, keyed by the query without page/per_page. */
+  private readonly queryCache = new Map<string, unknown[]>();
+  /** Memoised rendered items (JSON text) per API base, keyed by item object. */
+  private readonly renderedItems = new Map<string, WeakMap<object, string>>();
+
+  constructor(
+    readonly repo: SimRepo,
+    readonly fingerprint: string,
+  ) {
+    let open = 0;
+    for (const issue of repo.issues) {
+      this.issuesByNumber.set(issue.number, issue);
+      if (issue.pullRequest !== null) this.pulls.push(issue);
+      if (issue.state === 'open') open += 1;
+    }
+    this.openIssuesCount = open;
+    for (const comment of repo.issueComments) pushTo(this.commentsByIssue, comment.issueNumber, comment);
+    for (const list of this.commentsByIssue.values()) list.sort(byCreatedThenId);
+    for (const review of repo.reviews) pushTo(this.reviewsByPull, review.pullNumber, review);
+    for (const list of this.reviewsByPull.values()) list.sort((a, b) => a.id - b.id);
+    for (const comment of repo.reviewComments) {
+      this.reviewCommentCountByPull.set(
+        comment.pullNumber,
+        (this.reviewCommentCountByPull.get(comment.pullNumber) ?? 0) + 1,
+      );
+    }
+    repo.commits.forEach((commit, position) => {
+      this.commitPosition.set(commit.sha, position);
+      if (commit.authorLogin !== null) this.commitAuthorLogins.add(commit.authorLogin.toLowerCase());
+    });
+  }
+
+  commentCount(issueNumber: number): number {
+    return this.commentsByIssue.get(issueNumber)?.length ?? 0;
+  }
+
+  /** Returns the cached list for `key`, computing it once (bounded, oldest evicted first). */
+  cachedList<T>(key: string, compute: () => T[]): T[] {
+    const hit = this.queryCache.get(key);
+    if (hit !== undefined) return hit as T[];
+    const list = compute();
+    if (this.queryCache.size >= MAX_QUERY_CACHE) {
+      const oldest = this.queryCache.keys().next().value;
+      if (oldest !== undefined) this.queryCache.delete(oldest);
+    }
+    this.queryCache.set(key, list);
+    return list;
+  }
+
+  /** Cached JSON of one item; `render` runs once per item, API base and fingerprint. */
+  itemJson(apiBase: string, item: object, render: () => unknown): string {
+    let byItem = this.renderedItems.get(apiBase);
+    if (byItem === undefined) {
+      byItem = new WeakMap();
+      this.renderedItems.set(apiBase, byItem);
+    }
+    let json = byItem.get(item);
+    if (json === undefined) {
+      json = JSON.stringify(render());
+      byItem.set(item, json);
+    }
+    return json;
+  }
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}
+
+function byCreatedThenId(a: { createdAt: string; id: number }, b: { createdAt: string; id: number }): number {
+  return Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.id - b.id;
+}

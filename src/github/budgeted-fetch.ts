@@ -1,0 +1,96 @@
+import type { BudgetLedger } from './budget-ledger.js';
+import type { ReserveDecision, SecondaryApi } from './budget-state.js';
+import { parseRateLimitHeaders } from './rate-limit-headers.js';
+import { reserveBudget, type BudgetPolicy } from './reserve-budget.js';
+import type { Semaphore } from './semaphore.js';
+
+/**
+ * Internal request header carrying a GraphQL query's estimated cost from graphqlQuery() to the
+ * budget check; removed before the request leaves the process.
+ */
+export const ESTIMATED_COST_HEADER = 'x-oss-vitals-estimated-cost';
+
+export interface BudgetedFetchOptions {
+  fetch: typeof globalThis.fetch;
+  fingerprint: string;
+  ledger: BudgetLedger;
+  /** Per-credential concurrency (secondary limits punish many concurrent requests). */
+  semaphore: Semaphore;
+  graphqlUrl: string;
+  policy: BudgetPolicy;
+  /** Every HTTP attempt gets its own timeout, started when it is actually sent. */
+  timeoutMs: number;
+  /** Shutdown: aborts waiting and in-flight requests. */
+  signal?: AbortSignal | undefined;
+  now?: () => number;
+  onWait?: (resource: string, decision: Extract<ReserveDecision, { granted: false }>) => void;
+  onResponse?: (event: { resource: string; status: number | 'no-response'; durationMs: number }) => void;
+}
+
+/**
+ * The fetch octokit uses for one credential. Every HTTP attempt — including those of the retry and
+ * throttling plugins — passes through here: concurrency slot → budget reservation (waits while the
+ * budget is exhausted or the credential blocked) → fetch with timeout → budget settled from the
+ * response headers (errors and 304s included).
+ */
+export function createBudgetedFetch(options: BudgetedFetchOptions): typeof globalThis.fetch {
+  const graphqlPath = new URL(options.graphqlUrl).pathname;
+  const now = options.now ?? Date.now;
+  return async function budgetedFetch(input: string | URL | Request, init: RequestInit = {}) {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const headers = new Headers(init.headers);
+    const cost = estimatedCost(headers.get(ESTIMATED_COST_HEADER));
+    headers.delete(ESTIMATED_COST_HEADER);
+    const { resource, api } = resourceOf(url, graphqlPath);
+    const signals = [options.signal, init.signal ?? undefined].filter(
+      (s): s is AbortSignal => s !== undefined,
+    );
+    const waitSignal = signals.length > 0 ? AbortSignal.any(signals) : undefined;
+
+    const release = await options.semaphore.acquire(waitSignal);
+    try {
+      const reservationId = await reserveBudget(
+        options.ledger,
+        options.fingerprint,
+        { resource, cost, api },
+        options.policy,
+        { signal: waitSignal, now, onWait: (decision) => options.onWait?.(resource, decision) },
+      );
+      const startedMs = now();
+      let response: Response;
+      try {
+        response = await options.fetch(url, {
+          ...init,
+          headers,
+          signal: AbortSignal.any([...signals, AbortSignal.timeout(options.timeoutMs)]),
+        });
+      } catch (err) {
+        await options.ledger.settle(options.fingerprint, reservationId, undefined);
+        options.onResponse?.({ resource, status: 'no-response', durationMs: now() - startedMs });
+        throw err;
+      }
+      await options.ledger.settle(
+        options.fingerprint,
+        reservationId,
+        parseRateLimitHeaders(response.headers, response.status),
+      );
+      options.onResponse?.({ resource, status: response.status, durationMs: now() - startedMs });
+      return response;
+    } finally {
+      release();
+    }
+  };
+}
+
+/** REST core, search and GraphQL have separate primary budgets; secondary points are per API. */
+export function resourceOf(url: string, graphqlPath: string): { resource: string; api: SecondaryApi } {
+  const path = new URL(url, 'http://github.invalid').pathname;
+  if (path === graphqlPath) return { resource: 'graphql', api: 'graphql' };
+  if (/\/search\//.test(path)) return { resource: 'search', api: 'rest' };
+  return { resource: 'core', api: 'rest' };
+}
+
+function estimatedCost(value: string | null): number {
+  const n = Number(value ?? 1);
+  return Number.isFinite(n) && n >= 1 ? Math.ceil(n) : 1;
+}

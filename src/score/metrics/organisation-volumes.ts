@@ -6,7 +6,7 @@ export const ORGANISATION_WINDOW_DAYS = 365;
 export interface OrganisationVolumes {
   /** Commits per organisation (names compared trimmed and case-insensitively). */
   readonly byOrganisation: Map<string, number>;
-  /** Display name per organisation key (the first spelling seen). */
+  /** Display name per organisation key: its most used spelling (ties: the smallest string). */
   readonly names: Map<string, string>;
   readonly knownCommits: number;
   readonly unknownCommits: number;
@@ -21,7 +21,7 @@ export function organisationVolumes(input: ScoreInput, asOf: EpochMs): Organisat
   const affiliation = new Map<string, string | null>();
   for (const a of input.affiliations) affiliation.set(a.authorKey, a.organisation);
   const byOrganisation = new Map<string, number>();
-  const names = new Map<string, string>();
+  const spellings = new Map<string, Map<string, number>>();
   let knownCommits = 0;
   let unknownCommits = 0;
   for (const c of input.commits) {
@@ -32,14 +32,28 @@ export function organisationVolumes(input: ScoreInput, asOf: EpochMs): Organisat
       continue;
     }
     const key = name.toLowerCase();
-    if (!names.has(key)) names.set(key, name);
+    const counts = spellings.get(key) ?? new Map<string, number>();
+    spellings.set(key, counts.set(name, (counts.get(name) ?? 0) + 1));
     byOrganisation.set(key, (byOrganisation.get(key) ?? 0) + 1);
     knownCommits += 1;
   }
+  const names = new Map<string, string>();
+  for (const [key, counts] of spellings) names.set(key, mostUsed(counts));
   return { byOrganisation, names, knownCommits, unknownCommits };
 }
 
 export function organisationCoverage(v: OrganisationVolumes): number | null {
   const total = v.knownCommits + v.unknownCommits;
   return total === 0 ? null : v.knownCommits / total;
+}
+
+function mostUsed(counts: ReadonlyMap<string, number>): string {
+  let best = '';
+  let bestCount = 0;
+  for (const [name, count] of counts)
+    if (count > bestCount || (count === bestCount && name < best)) {
+      best = name;
+      bestCount = count;
+    }
+  return best;
 }

@@ -29,7 +29,9 @@ export function fiftyPercentRule(volumes: ReadonlyMap<string, number>): FiftyPer
 
 /** Herfindahl–Hirschman index on the 0–1 scale: Σ shareᵢ². 1 = one group holds everything. */
 export function herfindahlIndex(volumes: ReadonlyMap<string, number>): number | null {
-  const total = [...volumes.values()].reduce((sum, v) => sum + v, 0);
+  // Summed in sorted order so the float result does not depend on the order rows arrived in.
+  const sorted = [...volumes.values()].sort((a, b) => a - b);
+  const total = sorted.reduce((sum, v) => sum + v, 0);
   if (total === 0) return null;
-  return [...volumes.values()].reduce((sum, v) => sum + (v / total) ** 2, 0);
+  return sorted.reduce((sum, v) => sum + (v / total) ** 2, 0);
 }

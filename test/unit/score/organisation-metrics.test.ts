@@ -40,7 +40,7 @@ describe('organisational diversity (365 days, unknown kept apart)', () => {
     expect(elephantFactorMetric.compute(data, AS_OF).details?.['herfindahlIndex']).toBeCloseTo(29 / 81, 12);
   });
 
-  it('top organisation share names the organisation by its first spelling', () => {
+  it('top organisation share names the organisation by its most used spelling', () => {
     expect(topOrganisationShareMetric.compute(data, AS_OF)).toMatchObject({
       value: 4 / 9,
       numerator: 4,

@@ -15,7 +15,7 @@ function analyse(query: string, variables: Record<string, unknown> | undefined):
   const prepared = prepareQuery(query);
   if ('errors' in prepared) return { errors: prepared.errors.map(toGithubValidationError) };
   if (prepared.operation.operation !== 'query') {
-    return { errors: [toGithubError(notImplementedError(`${prepared.operation.operation} operations`))] };
+    return { errors: [toGithubError(notImplementedError(`the ${prepared.operation.operation} operation`))] };
   }
   const schema = githubSchema();
   const coerced = getVariableValues(schema, prepared.operation.variableDefinitions ?? [], variables ?? {});

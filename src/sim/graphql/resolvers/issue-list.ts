@@ -16,7 +16,9 @@ interface IssueOrder {
 export function issueConnection(_world: World, repo: SimRepo, args: Record<string, unknown>): unknown {
   rejectArgs('Repository.issues', args, ['first', 'after', 'orderBy', 'filterBy', 'states', 'labels']);
   const filterBy = (args['filterBy'] ?? {}) as Record<string, unknown>;
-  rejectArgs('Repository.issues(filterBy)', filterBy, ['since', 'states', 'labels']);
+  rejectArgs('Repository.issues(filterBy)', filterBy, ['since', 'states', 'labels'], {
+    viewerSubscribed: false,
+  });
   const states = (args['states'] ?? filterBy['states']) as string[] | null | undefined;
   const labels = (args['labels'] ?? filterBy['labels']) as string[] | null | undefined;
   const sinceMs = filterBy['since'] ? Date.parse(filterBy['since'] as string) : -Infinity;

@@ -26,13 +26,13 @@ export function linearCommits(count: number, authorLogin: string | null = 'alice
   const newest = Date.parse('2024-01-01T00:00:00Z');
   for (let i = 0; i < count; i++) {
     const ms = newest - i * 3_600_000;
-    const date = withOffset(ms, -5);
+    const actor = { name: 'Alice', email: 'alice@example.com', date: withOffset(ms, -5) };
     commits.push({
       sha: (count - i).toString(16).padStart(40, '0'),
       parents: i + 1 < count ? [(count - i - 1).toString(16).padStart(40, '0')] : [],
       message: `Commit ${count - i}\n\nBody of ${count - i}`,
-      author: { name: 'Alice', email: 'alice@example.com', date },
-      committer: { name: 'Alice', email: 'alice@example.com', date },
+      author: actor,
+      committer: actor,
       authorLogin,
       committerLogin: authorLogin,
       additions: i,

@@ -1,0 +1,18 @@
+/**
+ * `npm run bench -- NAME…` runs the named benchmarks (all when none is named); each prints its figures.
+ * Register a benchmark with one line below.
+ */
+const benchmarks: Record<string, () => Promise<void>> = {
+  geo: async () => (await import('./geo.js')).runGeoBench(),
+};
+
+const requested = process.argv.slice(2);
+const unknown = requested.filter((name) => !(name in benchmarks));
+if (unknown.length > 0) {
+  console.error(`unknown benchmark(s): ${unknown.join(', ')}; known: ${Object.keys(benchmarks).join(', ')}`);
+  process.exit(2);
+}
+for (const name of requested.length > 0 ? requested : Object.keys(benchmarks)) {
+  console.log(`# ${name}`);
+  await benchmarks[name]!();
+}

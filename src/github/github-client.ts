@@ -368,8 +368,11 @@ export function createGitHubClient(deps: CreateGitHubClientDeps): GitHubClient {
         async () => {
           runtimeOf(fingerprint);
           try {
-            const data = await runtime.octokit.graphql<T>(query, {
+            // Object form: octokit refuses `url` next to a query string, and reads every other
+            // key of this object as a GraphQL variable.
+            const data = await runtime.octokit.graphql<T>({
               ...variables,
+              query,
               url: graphqlUrl,
               headers: { [ESTIMATED_COST_HEADER]: String(cost) },
               request: { signal },

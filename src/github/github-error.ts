@@ -17,7 +17,12 @@ export class GitHubError extends VitalsError {
     input: FailureInput,
     context: { operation: string; fingerprint: string },
   ) {
-    const status = input.status === undefined ? 'no response' : String(input.status);
+    const status =
+      input.status !== undefined
+        ? String(input.status)
+        : input.graphqlErrorTypes
+          ? 'GraphQL errors'
+          : 'no response';
     const detail = input.message ? `: ${truncate(input.message, 300)}` : '';
     const message = redactText(
       `GitHub ${context.operation} failed (${failure.kind}, ${status})${detail} [credential ${context.fingerprint}]`,

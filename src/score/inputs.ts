@@ -12,6 +12,8 @@
  *   addresses carry the login and map to it). Deleted accounts ("ghost") use `ghost`.
  * - `isBot` is decided by the store (`[bot]` logins, App accounts, the configured bot list). Bots are
  *   excluded from every people metric; they stay in the input so counts can say what was excluded.
+ * - One ScoreInput holds one repository's rows gathered by its numeric GitHub id, so a rename in
+ *   mid-history does not split it; nothing here depends on the repository's name.
  * - Rows may describe events after `asOf` (the store may send everything it has). Every metric
  *   ignores what happened after `asOf`, so the same input with a past `asOf` reproduces history.
  */

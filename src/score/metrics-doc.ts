@@ -1,6 +1,7 @@
 import type { MetricDefinition } from './metric.js';
 import { PORTFOLIO_METHOD } from './portfolio-score.js';
 import type { Normalisation, ScoringConfig } from './scoring-config.js';
+import { TREND_DEFAULTS } from './trend.js';
 
 function describeNormalisation(n: Normalisation): string {
   return `${n.kind}, 0 points at ${n.bad}, full points at ${n.good}`;
@@ -51,7 +52,7 @@ export function renderMetricsDoc(metrics: readonly MetricDefinition[], config: S
     '- Metrics with no data (null value) or coverage below their minimum are left out and the remaining weights are rescaled to sum to 100; the result says which were left out.',
     `- Maintained gate: an archived repository's score is capped at ${config.maintainedGate.archivedCap}, one without activity in 90 days at ${config.maintainedGate.inactiveCap}; the cut is shown as negative points on the \`maintained\` component, so the points of all components always sum to the score.`,
     `- Portfolio score: ${PORTFOLIO_METHOD}`,
-    '- Trend: the score against the snapshots 3 and 12 UTC calendar months earlier (within 16 days); ↑/↓ when it moved by 2 points or more, → otherwise.',
+    `- Trend: the score against the snapshots 3 and 12 UTC calendar months earlier (the nearest within ${TREND_DEFAULTS.toleranceDays} days); ↑/↓ when it moved by ${TREND_DEFAULTS.flatBelow} points or more, → otherwise.`,
     '',
     ...metrics.flatMap((m) => metricSection(m, config)),
   ];

@@ -26,7 +26,7 @@ export interface TrendOptions {
   readonly flatBelow: number;
 }
 
-const DEFAULTS: TrendOptions = { toleranceDays: 16, flatBelow: 2 };
+export const TREND_DEFAULTS: TrendOptions = Object.freeze({ toleranceDays: 16, flatBelow: 2 });
 
 /** The snapshot closest to `target` within the tolerance (earlier wins a tie); null when none. */
 function baselineNear(
@@ -61,7 +61,7 @@ export function computeTrend(
   history: readonly SeriesPoint[],
   options: Partial<TrendOptions> = {},
 ): Trend {
-  const { toleranceDays, flatBelow } = { ...DEFAULTS, ...options };
+  const { toleranceDays, flatBelow } = { ...TREND_DEFAULTS, ...options };
   if (current.value === null) return { threeMonths: null, twelveMonths: null };
   const past = history.filter((p) => p.asOf < current.asOf);
   const at = (months: number) =>

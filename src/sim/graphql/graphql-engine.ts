@@ -66,8 +66,24 @@ const fieldResolver: GraphQLFieldResolver<unknown, ExecContext> = (source, args,
     return Object.hasOwn(source, info.fieldName) ? source[info.fieldName] : unimplemented();
   }
   const resolver = resolversByType[info.parentType.name]?.[info.fieldName] as Resolver<unknown> | undefined;
-  return resolver ? resolver(source, args, context) : unimplemented();
+  return resolver ? resolver(source, givenArguments(args, info.fieldNodes[0]), context) : unimplemented();
 };
+
+/**
+ * The arguments the query wrote, without the schema defaults graphql-js fills in (e.g.
+ * `labels(orderBy:)` defaults to NAME ASC): resolvers refuse arguments they do not model, and a
+ * default nobody asked for must not trip that.
+ */
+function givenArguments(args: Record<string, unknown>, node: FieldNode | undefined): Record<string, unknown> {
+  const written = node?.arguments ?? [];
+  if (written.length === Object.keys(args).length) return args;
+  const given: Record<string, unknown> = {};
+  for (const argument of written) {
+    const name = argument.name.value;
+    if (name in args) given[name] = args[name];
+  }
+  return given;
+}
 
 const typeResolver: GraphQLTypeResolver<unknown, ExecContext> = (value) =>
   (value as { __typename?: string }).__typename;

@@ -73,8 +73,12 @@ export const pullRequestResolvers: Record<string, Resolver<IssueLike>> = {
     rejectArgs('PullRequest.reviews', args, ['first', 'after', 'states', 'author']);
     const states = args['states'] as string[] | null | undefined;
     const author = (args['author'] as string | null | undefined)?.toLowerCase();
+    // Pending reviews are visible to their author only, never to a crawler (REST hides them too).
     const reviews = reviewsOf(repo, issue.number).filter(
-      (r) => (!states || states.includes(r.state)) && (!author || r.userLogin?.toLowerCase() === author),
+      (r) =>
+        r.state !== 'PENDING' &&
+        (!states || states.includes(r.state)) &&
+        (!author || r.userLogin?.toLowerCase() === author),
     );
     const page = offsetPage(reviews, pageSizeOf(args), args['after']);
     return connection('PullRequestReviewConnection', {

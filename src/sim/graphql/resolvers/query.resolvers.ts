@@ -1,6 +1,6 @@
 import { plain } from '../connection.js';
 import { notFoundError, typedError } from '../graphql-errors.js';
-import { userModel, type ExecContext, type Model, type Resolver } from '../models.js';
+import { utc, userModel, type ExecContext, type Model, type Resolver } from '../models.js';
 import { decodeNodeId } from '../node-id.js';
 import {
   findIssueById,
@@ -18,6 +18,7 @@ export const queryResolvers: Record<string, Resolver<unknown>> = {
   repository: (_root, args, { world }) => {
     const owner = args['owner'] as string;
     const name = args['name'] as string;
+    // followRenames defaults to true in GitHub's schema.
     const repo = findRepoByName(world, owner, name, args['followRenames'] !== false);
     return repositoryOrError(repo, `Could not resolve to a Repository with the name '${owner}/${name}'.`);
   },
@@ -46,7 +47,8 @@ export const queryResolvers: Record<string, Resolver<unknown>> = {
   node: (_root, args, context) => nodeOrError(args['id'] as string, context),
   // A failed id becomes null at its index with an error whose path ends in that index.
   nodes: (_root, args, context) => (args['ids'] as string[]).map((id) => nodeOrError(id, context)),
-  rateLimit: (_root, _args, { rateLimit }) => plain('RateLimit', { ...rateLimit }),
+  rateLimit: (_root, _args, { rateLimit }) =>
+    plain('RateLimit', { ...rateLimit, resetAt: utc(rateLimit.resetAt) }),
 };
 
 function repositoryOrError(repo: SimRepo | undefined, notFoundMessage: string): Model {
@@ -79,7 +81,9 @@ function nodeOrError(nodeId: string, { world }: ExecContext): Model | Error {
     }
     case 'PullRequestReview': {
       const found = findReviewById(world, decoded.id);
-      return found ? { __typename: 'PullRequestReview', ...found } : notFound;
+      return found && found.review.state !== 'PENDING'
+        ? { __typename: 'PullRequestReview', ...found }
+        : notFound;
     }
     case 'Release': {
       const found = findReleaseById(world, decoded.id);

@@ -1,4 +1,10 @@
-import { execute, getVariableValues, type GraphQLFieldResolver, type GraphQLTypeResolver } from 'graphql';
+import {
+  execute,
+  getVariableValues,
+  type FieldNode,
+  type GraphQLFieldResolver,
+  type GraphQLTypeResolver,
+} from 'graphql';
 import type { World } from '../world.js';
 import { githubSchema } from './github-schema.js';
 import { notImplementedError, toGithubError, toGithubValidationError } from './graphql-errors.js';

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../schema/database.js';
-import { withoutNul } from './clean-text.js';
+import { cleanText } from './clean-text.js';
 
 /** PostgreSQL element types the bulk writer knows how to pass as one array parameter per column. */
 export type BulkColumnType =
@@ -43,7 +43,7 @@ const INT_RANGES: Partial<Record<BulkColumnType, readonly [number, number]>> = {
  * whatever the number of rows — far below PostgreSQL's 65,535 limit — and the plan is the same for
  * every chunk. Rows already identical are not rewritten (no dead tuples on idle re-crawls).
  * Duplicate keys within the input are collapsed (the last wins), as PostgreSQL refuses to touch one
- * row twice in a statement. Text values lose NUL characters, which PostgreSQL text cannot hold.
+ * row twice in a statement. Text values go through cleanText (no NUL, no lone surrogates).
  * Rows are arrays of values in `spec.columns` order.
  */
 export async function bulkUpsert(
@@ -114,7 +114,7 @@ function normalize(type: BulkColumnType, value: unknown): unknown {
   if (value === null || value === undefined) return type === 'text[]' ? '[]' : null;
   switch (type) {
     case 'text':
-      return typeof value === 'string' ? withoutNul(value) : String(value);
+      return typeof value === 'string' ? cleanText(value) : String(value);
     case 'integer':
     case 'smallint': {
       const [min, max] = INT_RANGES[type] ?? [0, 0];
@@ -132,7 +132,7 @@ function normalize(type: BulkColumnType, value: unknown): unknown {
       return toTimestamp(value);
     case 'text[]':
       return JSON.stringify(
-        (Array.isArray(value) ? value : []).filter((v) => typeof v === 'string').map(withoutNul),
+        (Array.isArray(value) ? value : []).filter((v) => typeof v === 'string').map(cleanText),
       );
   }
 }

@@ -1,8 +1,16 @@
-/** PostgreSQL `text` cannot hold NUL (U+0000); hostile or odd payloads lose it rather than fail a write. */
-export function withoutNul(text: string): string {
-  return text.includes('\u0000') ? text.replaceAll('\u0000', '') : text;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const SUSPICIOUS = /[\u0000\ud800-\udfff]/;
+
+/**
+ * Text PostgreSQL can store: `text` cannot hold NUL (U+0000), and a lone UTF-16 surrogate has no
+ * UTF-8 form (JSON escapes of one are rejected outright). Hostile or odd payloads lose NULs and get
+ * U+FFFD for lone surrogates rather than failing a whole batch.
+ */
+export function cleanText(text: string): string {
+  if (!SUSPICIOUS.test(text)) return text;
+  return text.replaceAll('\u0000', '').replace(LONE_SURROGATE, '\ufffd');
 }
 
-export function withoutNulOrNull(text: string | null): string | null {
-  return text === null ? null : withoutNul(text);
+export function cleanTextOrNull(text: string | null): string | null {
+  return text === null ? null : cleanText(text);
 }

@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../schema/database.js';
 import type { CrawlStateTable, CrawlStatus } from '../../schema/tables/crawl.table.js';
-import { withoutNulOrNull } from './clean-text.js';
+import { cleanTextOrNull } from './clean-text.js';
 
 export type { CrawlStatus } from '../../schema/tables/crawl.table.js';
 
@@ -74,9 +74,9 @@ export async function upsertCrawlState(
 ): Promise<CrawlState> {
   const values = {
     ...(patch.watermarkAt !== undefined ? { watermark_at: patch.watermarkAt } : {}),
-    ...(patch.cursor !== undefined ? { cursor: withoutNulOrNull(patch.cursor) } : {}),
+    ...(patch.cursor !== undefined ? { cursor: cleanTextOrNull(patch.cursor) } : {}),
     ...(patch.status !== undefined ? { status: patch.status } : {}),
-    ...(patch.lastError !== undefined ? { last_error: truncate(withoutNulOrNull(patch.lastError)) } : {}),
+    ...(patch.lastError !== undefined ? { last_error: truncate(cleanTextOrNull(patch.lastError)) } : {}),
     ...(patch.lastSuccessAt !== undefined ? { last_success_at: patch.lastSuccessAt } : {}),
     ...(patch.nextDueAt !== undefined ? { next_due_at: patch.nextDueAt } : {}),
   };

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../schema/database.js';
 import { VitalsError } from '../shared/errors.js';
-import { withoutNul } from './clean-text.js';
+import { cleanText } from './clean-text.js';
 
 export interface Portfolio {
   id: number;
@@ -15,7 +15,7 @@ export interface PortfolioSummary extends Portfolio {
 
 /** The portfolio named `name` (case-insensitive), created if missing. */
 export async function upsertPortfolio(db: Kysely<Database>, name: string): Promise<Portfolio> {
-  const clean = withoutNul(name).trim();
+  const clean = cleanText(name).trim();
   if (clean.length === 0 || clean.length > 200) {
     throw new VitalsError('INPUT_INVALID', 'A portfolio name must have 1 to 200 characters', { name });
   }

@@ -3,7 +3,7 @@ import type { Database } from '../../schema/database.js';
 import type { RepositoryState, RepositoryTable } from '../../schema/tables/repository.table.js';
 import { VitalsError } from '../shared/errors.js';
 import type { RepoName } from '../shared/repo-name.js';
-import { withoutNul, withoutNulOrNull } from './clean-text.js';
+import { cleanText, cleanTextOrNull } from './clean-text.js';
 
 export type { RepositoryState } from '../../schema/tables/repository.table.js';
 
@@ -191,12 +191,12 @@ export async function updateRepositoryMetadata(
       github_id: metadata.githubId,
       owner: metadata.owner,
       name: metadata.name,
-      description: withoutNulOrNull(metadata.description),
-      homepage: withoutNulOrNull(metadata.homepage),
-      default_branch: withoutNulOrNull(metadata.defaultBranch),
-      language: withoutNulOrNull(metadata.language),
-      license_spdx: withoutNulOrNull(metadata.licenseSpdx),
-      topics: metadata.topics.map(withoutNul),
+      description: cleanTextOrNull(metadata.description),
+      homepage: cleanTextOrNull(metadata.homepage),
+      default_branch: cleanTextOrNull(metadata.defaultBranch),
+      language: cleanTextOrNull(metadata.language),
+      license_spdx: cleanTextOrNull(metadata.licenseSpdx),
+      topics: metadata.topics.map(cleanText),
       fork: metadata.fork,
       archived: metadata.archived,
       stargazers_count: metadata.stargazersCount,

@@ -1,4 +1,17 @@
 import type { Command } from 'commander';
+import { registerCrawlCommand } from './crawl.command.js';
+import { registerDemoCommand } from './demo.command.js';
+import { registerGeoCommand } from './geo.command.js';
+import { registerMigrateCommand } from './migrate.command.js';
+import { registerReportCommand } from './report.command.js';
+import { registerRepoCommand } from './repo.command.js';
 
 /** Each command file exports one `register*Command(program)`; list it here. */
-export const commands: Array<(program: Command) => void> = [];
+export const commands: Array<(program: Command) => void> = [
+  registerMigrateCommand,
+  registerRepoCommand,
+  registerGeoCommand,
+  registerCrawlCommand,
+  registerReportCommand,
+  registerDemoCommand,
+];

@@ -121,14 +121,15 @@ export function shuffle<T>(rng: Rng, items: T[]): T[] {
   return items;
 }
 
+const HEX_CODES = [48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102];
+
 /**
- * A random lowercase hex string (git shas are 40 of these). Built through a Buffer so the result is
- * one flat string: character-by-character concatenation leaves rope strings that cost far more
- * memory when a world holds a million shas.
+ * A random lowercase hex string (git shas are 40 of these). Built from char codes so the result is
+ * one flat string: character-by-character concatenation leaves a rope that costs far more memory
+ * when a world holds a million shas.
  */
 export function hexString(rng: Rng, length: number): string {
-  const bytes = Buffer.allocUnsafe(Math.ceil(length / 2));
-  for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(rng() * 256);
-  const hex = bytes.toString('hex');
-  return hex.length === length ? hex : hex.slice(0, length);
+  const codes: number[] = new Array(length);
+  for (let i = 0; i < length; i++) codes[i] = HEX_CODES[Math.floor(rng() * 16)] as number;
+  return String.fromCharCode.apply(null, codes);
 }

@@ -164,9 +164,10 @@ function stats(rng: Rng): { additions: number; deletions: number; changedFiles: 
   };
 }
 
-interface PendingCommit {
-  atMs: number;
-  commit: SimCommit;
+/** Commits waiting to be ordered, with their committer instants in a parallel array (no wrapper objects). */
+interface PendingCommits {
+  times: number[];
+  commits: SimCommit[];
 }
 
 interface ItemContext {
@@ -176,7 +177,7 @@ interface ItemContext {
   memberTable: WeightedTable<TeamMember>;
   days: WeightedTable<number>;
   out: RepoActivity;
-  pending: PendingCommit[];
+  pending: PendingCommits;
   links: ActivityLinks;
 }
 
@@ -461,7 +462,8 @@ function squashCommit(
     committerLogin: ctx.team.webFlow.login,
     ...size,
   };
-  ctx.pending.push({ atMs: mergeMs, commit });
+  ctx.pending.times.push(mergeMs);
+  ctx.pending.commits.push(commit);
   ctx.links.squashOf.push([issue, commit]);
 }
 
@@ -492,17 +494,21 @@ function directCommits(ctx: ItemContext, count: number): void {
       deletions: Math.floor(logNormal(rng, 10, 1.5)),
       changedFiles: 1 + poisson(rng, 1.5),
     };
-    ctx.pending.push({ atMs, commit });
+    ctx.pending.times.push(atMs);
+    ctx.pending.commits.push(commit);
   }
 }
 
 /** Orders commits by committer time, links parents (with occasional --no-ff merges) and returns them newest first. */
-function chainCommits(rng: Rng, plan: ActivityPlan, pending: PendingCommit[]): SimCommit[] {
-  pending.sort((a, b) => a.atMs - b.atMs);
-  const chronological: SimCommit[] = new Array(pending.length);
+function chainCommits(rng: Rng, plan: ActivityPlan, pending: PendingCommits): SimCommit[] {
+  const order = new Uint32Array(pending.commits.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  const times = pending.times;
+  order.sort((a, b) => (times[a] as number) - (times[b] as number) || a - b);
+  const chronological: SimCommit[] = new Array(order.length);
   let previous: SimCommit | null = null;
-  for (let i = 0; i < pending.length; i++) {
-    const commit = (pending[i] as PendingCommit).commit;
+  for (let i = 0; i < order.length; i++) {
+    const commit = pending.commits[order[i] as number] as SimCommit;
     if (previous) {
       const side = previous;
       if (
@@ -594,7 +600,7 @@ export function generateRepoActivity(
     ),
     days: dayTable(plan),
     out,
-    pending: [],
+    pending: { times: [], commits: [] },
     links: {
       commentsOf: new Map(),
       reviewsOf: [],
@@ -607,8 +613,11 @@ export function generateRepoActivity(
   const hugeTargets = Math.min(plan.hugeBodies, out.issues.length);
   for (let i = 0; i < hugeTargets; i++) pick(rng, out.issues).body = hugeBody(rng, 200_000);
   numberItems(out, ctx.links);
-  const squashes = ctx.pending.length;
-  if (squashes > plan.commits) ctx.pending.length = plan.commits;
+  const squashes = ctx.pending.commits.length;
+  if (squashes > plan.commits) {
+    ctx.pending.commits.length = plan.commits;
+    ctx.pending.times.length = plan.commits;
+  }
   directCommits(ctx, Math.max(0, plan.commits - squashes));
   out.commits = chainCommits(rng, plan, ctx.pending);
   releases(ctx);

@@ -29,28 +29,40 @@ function lastSundayUtc(year: number, monthIndex: number): number {
   return last - weekday * 24 * HOUR_MS;
 }
 
-function isDaylightTime(zone: TimeZone, utcMs: number): boolean {
-  const year = new Date(utcMs).getUTCFullYear();
+/** [start, end) of daylight time in UTC ms for a zone and year; cached, a world asks millions of times. */
+const transitions = new Map<string, readonly [number, number]>();
+
+function daylightWindow(zone: TimeZone, year: number): readonly [number, number] {
+  const key = `${zone.id}:${year}`;
+  let window = transitions.get(key);
+  if (window) return window;
   const standardHours = zone.standardMinutes / 60;
-  switch (zone.dst) {
-    case 'none':
-      return false;
-    case 'us': {
-      const start = nthSundayUtc(year, 2, 2) + (2 - standardHours) * HOUR_MS;
-      const end = nthSundayUtc(year, 10, 1) + (2 - (standardHours + 1)) * HOUR_MS;
-      return utcMs >= start && utcMs < end;
-    }
-    case 'eu': {
-      const start = lastSundayUtc(year, 2) + HOUR_MS;
-      const end = lastSundayUtc(year, 9) + HOUR_MS;
-      return utcMs >= start && utcMs < end;
-    }
-    case 'au': {
-      const end = nthSundayUtc(year, 3, 1) + (2 - standardHours) * HOUR_MS;
-      const start = nthSundayUtc(year, 9, 1) + (2 - standardHours) * HOUR_MS;
-      return utcMs < end || utcMs >= start;
-    }
+  if (zone.dst === 'us') {
+    window = [
+      nthSundayUtc(year, 2, 2) + (2 - standardHours) * HOUR_MS,
+      nthSundayUtc(year, 10, 1) + (2 - (standardHours + 1)) * HOUR_MS,
+    ];
+  } else if (zone.dst === 'eu') {
+    window = [lastSundayUtc(year, 2) + HOUR_MS, lastSundayUtc(year, 9) + HOUR_MS];
+  } else {
+    // Southern hemisphere: daylight time from October to April, so the window wraps the new year.
+    window = [
+      nthSundayUtc(year, 9, 1) + (2 - standardHours) * HOUR_MS,
+      nthSundayUtc(year, 3, 1) + (2 - standardHours) * HOUR_MS,
+    ];
   }
+  transitions.set(key, window);
+  return window;
+}
+
+const YEAR_MS = 365.2425 * 24 * HOUR_MS;
+
+function isDaylightTime(zone: TimeZone, utcMs: number): boolean {
+  if (zone.dst === 'none') return false;
+  // An approximate year is enough: no transition lies within days of the new year.
+  const year = Math.floor(1970 + utcMs / YEAR_MS);
+  const [start, end] = daylightWindow(zone, year);
+  return zone.dst === 'au' ? utcMs < end || utcMs >= start : utcMs >= start && utcMs < end;
 }
 
 /** The zone's UTC offset in minutes at an instant. */
@@ -68,14 +80,40 @@ export function formatOffset(offsetMinutes: number): string {
   return `${sign}${two(Math.floor(absolute / 60))}:${two(absolute % 60)}`;
 }
 
-/** ISO 8601 local time with its offset, as git stores it: `2024-06-27T13:04:09+08:00`. */
+const DIGIT_0 = 48;
+const codes: number[] = new Array(25).fill(0);
+
+function putDigits(at: number, value: number, width: number): void {
+  for (let i = width - 1; i >= 0; i--) {
+    codes[at + i] = DIGIT_0 + (value % 10);
+    value = Math.floor(value / 10);
+  }
+}
+
+/**
+ * ISO 8601 local time with its offset, as git stores it: `2024-06-27T13:04:09+08:00`. Built from
+ * char codes so the result is one flat string: template concatenation leaves a rope of ~10 nodes,
+ * which multiplies the memory of a million-commit world.
+ */
 export function formatWithOffset(utcMs: number, offsetMinutes: number): string {
   const local = new Date(Math.floor(utcMs / 1000) * 1000 + offsetMinutes * 60_000);
-  return (
-    `${local.getUTCFullYear()}-${two(local.getUTCMonth() + 1)}-${two(local.getUTCDate())}` +
-    `T${two(local.getUTCHours())}:${two(local.getUTCMinutes())}:${two(local.getUTCSeconds())}` +
-    formatOffset(offsetMinutes)
-  );
+  putDigits(0, local.getUTCFullYear(), 4);
+  codes[4] = 45; // -
+  putDigits(5, local.getUTCMonth() + 1, 2);
+  codes[7] = 45;
+  putDigits(8, local.getUTCDate(), 2);
+  codes[10] = 84; // T
+  putDigits(11, local.getUTCHours(), 2);
+  codes[13] = 58; // :
+  putDigits(14, local.getUTCMinutes(), 2);
+  codes[16] = 58;
+  putDigits(17, local.getUTCSeconds(), 2);
+  codes[19] = offsetMinutes < 0 ? 45 : 43; // - or +
+  const absolute = Math.abs(offsetMinutes);
+  putDigits(20, Math.floor(absolute / 60), 2);
+  codes[22] = 58;
+  putDigits(23, absolute % 60, 2);
+  return String.fromCharCode.apply(null, codes);
 }
 
 /** ISO 8601 in UTC without milliseconds, as GitHub's REST API writes timestamps. */

@@ -135,3 +135,14 @@ function groupBy<T>(items: T[], keyOf: (item: T) => number): Map<number, T[]> {
   }
   return groups;
 }
+
+const commitAuthors = new WeakMap<SimRepo['commits'], { length: number; value: Set<string> }>();
+
+/** Lower-cased logins linked to default-branch commits (for `authorAssociation: CONTRIBUTOR`). */
+export function commitAuthorLogins(repo: SimRepo): Set<string> {
+  return cachedBy(commitAuthors, repo.commits, () => {
+    const logins = new Set<string>();
+    for (const commit of repo.commits) if (commit.authorLogin) logins.add(commit.authorLogin.toLowerCase());
+    return logins;
+  });
+}

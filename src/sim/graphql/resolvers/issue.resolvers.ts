@@ -4,6 +4,7 @@ import { legacyNodeId } from '../node-id.js';
 import { offsetPage } from '../offset-page.js';
 import { commentsOf, findUserByLogin, reviewsOf } from '../world-index.js';
 import { actorByLogin } from './actor.resolvers.js';
+import { authorAssociation } from './author-association.js';
 import { pullRequestState } from './issue-list.js';
 import { rejectArgs } from './unsupported-args.js';
 
@@ -24,6 +25,7 @@ const issueCommon: Record<string, Resolver<IssueLike>> = {
   updatedAt: ({ issue }) => utc(issue.updatedAt),
   closedAt: ({ issue }) => utc(issue.closedAt),
   author: ({ issue }, _args, { world }) => actorByLogin(world, issue.userLogin),
+  authorAssociation: ({ repo, issue }) => authorAssociation(repo, issue.userLogin),
   repository: ({ repo }) => ({ __typename: 'Repository', repo }),
   labels: ({ issue }, args) => {
     rejectArgs('labels', args, ['first', 'after']);
@@ -97,6 +99,7 @@ export const reviewResolvers: Record<string, Resolver<ModelOf<'PullRequestReview
   // A pending review has no submission time; GitHub's createdAt is when it was started.
   createdAt: ({ review }) => utc(review.submittedAt ?? new Date(0).toISOString()),
   author: ({ review }, _args, { world }) => actorByLogin(world, review.userLogin),
+  authorAssociation: ({ repo, review }) => authorAssociation(repo, review.userLogin),
   url: ({ repo, review }) =>
     `https://github.com/${repo.owner}/${repo.name}/pull/${review.pullNumber}#pullrequestreview-${review.id}`,
   commit: () => null,
@@ -109,4 +112,5 @@ export const issueCommentResolvers: Record<string, Resolver<ModelOf<'IssueCommen
   createdAt: ({ comment }) => utc(comment.createdAt),
   updatedAt: ({ comment }) => utc(comment.updatedAt),
   author: ({ comment }, _args, { world }) => actorByLogin(world, comment.userLogin),
+  authorAssociation: ({ repo, comment }) => authorAssociation(repo, comment.userLogin),
 };

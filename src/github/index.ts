@@ -27,3 +27,5 @@ export { InMemoryBudgetLedger } from './in-memory-budget-ledger.js';
 export { ANONYMOUS_FINGERPRINT, fingerprintOf } from './credential.js';
 export type { CredentialInfo } from './credential.js';
 export { GITHUB_API_VERSION } from './create-octokit.js';
+export { RedisBudgetLedger } from './redis-budget-ledger.js';
+export type { RedisBudgetLedgerOptions } from './redis-budget-ledger.js';

@@ -1,5 +1,5 @@
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-const SUSPICIOUS = /[\u0000\ud800-\udfff]/;
+const LONE_SURROGATE_CANDIDATE = /[\ud800-\udfff]/;
 
 /**
  * Text PostgreSQL can store: `text` cannot hold NUL (U+0000), and a lone UTF-16 surrogate has no
@@ -7,8 +7,10 @@ const SUSPICIOUS = /[\u0000\ud800-\udfff]/;
  * U+FFFD for lone surrogates rather than failing a whole batch.
  */
 export function cleanText(text: string): string {
-  if (!SUSPICIOUS.test(text)) return text;
-  return text.replaceAll('\u0000', '').replace(LONE_SURROGATE, '\ufffd');
+  const withoutNul = text.includes('\u0000') ? text.replaceAll('\u0000', '') : text;
+  return LONE_SURROGATE_CANDIDATE.test(withoutNul)
+    ? withoutNul.replace(LONE_SURROGATE, '\ufffd')
+    : withoutNul;
 }
 
 export function cleanTextOrNull(text: string | null): string | null {

@@ -1,4 +1,5 @@
 import type { EpochMs, ScoreInput } from './inputs.js';
+import { memoByInput } from './memo-by-input.js';
 
 export type ContributionKind = 'commit' | 'issue' | 'pull-request' | 'comment' | 'review';
 
@@ -12,7 +13,10 @@ export interface Contribution {
  * Every human contribution at or before `asOf`: commits, issues and pull requests opened, comments
  * (issue and review comments) and submitted reviews, one event each. Bots are left out.
  */
-export function listHumanContributions(input: ScoreInput, asOf: EpochMs): Contribution[] {
+export const listHumanContributions: (input: ScoreInput, asOf: EpochMs) => readonly Contribution[] =
+  memoByInput(collectHumanContributions);
+
+function collectHumanContributions(input: ScoreInput, asOf: EpochMs): readonly Contribution[] {
   const out: Contribution[] = [];
   for (const c of input.commits)
     if (!c.isBot && c.authoredAt <= asOf)

@@ -1,7 +1,7 @@
 import { listHumanContributions, type ContributionKind } from '../contributions.js';
 import type { MetricDefinition } from '../metric.js';
 import { isInPreviousWindow, isInWindow } from '../time-window.js';
-import { utcMonthEnd, utcMonthKey } from '../utc-calendar.js';
+import { utcMonthKey } from '../utc-calendar.js';
 
 const WINDOW_DAYS = 90;
 const WEEKS = WINDOW_DAYS / 7;
@@ -28,15 +28,12 @@ export const activityIndexMetric: MetricDefinition = {
       comment: 0,
       review: 0,
     };
+    // Month starts of the table, oldest first; an event's month is found without building Dates.
     const asOfDate = new Date(asOf);
-    const firstMonthStart = Date.UTC(
-      asOfDate.getUTCFullYear(),
-      asOfDate.getUTCMonth() - (MONTHS_SHOWN - 1),
-      1,
+    const monthStarts = Array.from({ length: MONTHS_SHOWN }, (_, i) =>
+      Date.UTC(asOfDate.getUTCFullYear(), asOfDate.getUTCMonth() - (MONTHS_SHOWN - 1) + i, 1),
     );
-    const months = new Map<string, number>();
-    for (let end = utcMonthEnd(firstMonthStart); end <= utcMonthEnd(asOf); end = utcMonthEnd(end + 1))
-      months.set(utcMonthKey(end), 0);
+    const monthlyEvents = monthStarts.map(() => 0);
     let current = 0;
     let previous = 0;
     for (const c of contributions) {
@@ -44,8 +41,10 @@ export const activityIndexMetric: MetricDefinition = {
         current += 1;
         byKind[c.kind] += 1;
       } else if (isInPreviousWindow(c.at, asOf, WINDOW_DAYS)) previous += 1;
-      const month = utcMonthKey(c.at);
-      if (c.at >= firstMonthStart) months.set(month, (months.get(month) ?? 0) + 1);
+      if (c.at < monthStarts[0]!) continue;
+      let month = MONTHS_SHOWN - 1;
+      while (c.at < monthStarts[month]!) month -= 1;
+      monthlyEvents[month]! += 1;
     }
     return {
       value: current / WEEKS,
@@ -58,7 +57,7 @@ export const activityIndexMetric: MetricDefinition = {
         reviews: byKind.review,
         previousPerWeek: previous / WEEKS,
         ratioToPrevious: previous === 0 ? null : current / previous,
-        monthly: [...months].map(([month, events]) => ({ month, events })),
+        monthly: monthStarts.map((start, i) => ({ month: utcMonthKey(start), events: monthlyEvents[i]! })),
       },
     };
   },

@@ -1,13 +1,14 @@
 import type { EpochMs, ScoreInput } from '../inputs.js';
+import { memoByInput } from '../memo-by-input.js';
 import { isInWindow } from '../time-window.js';
 
 export const ORGANISATION_WINDOW_DAYS = 365;
 
 export interface OrganisationVolumes {
   /** Commits per organisation (names compared trimmed and case-insensitively). */
-  readonly byOrganisation: Map<string, number>;
+  readonly byOrganisation: ReadonlyMap<string, number>;
   /** Display name per organisation key: its most used spelling (ties: the smallest string). */
-  readonly names: Map<string, string>;
+  readonly names: ReadonlyMap<string, string>;
   readonly knownCommits: number;
   readonly unknownCommits: number;
 }
@@ -17,7 +18,10 @@ export interface OrganisationVolumes {
  * when the store knows it, else the author's affiliation. Unknown affiliation is counted apart and
  * never treated as one organisation; it lowers coverage instead.
  */
-export function organisationVolumes(input: ScoreInput, asOf: EpochMs): OrganisationVolumes {
+export const organisationVolumes: (input: ScoreInput, asOf: EpochMs) => OrganisationVolumes =
+  memoByInput(collectOrganisationVolumes);
+
+function collectOrganisationVolumes(input: ScoreInput, asOf: EpochMs): OrganisationVolumes {
   const affiliation = new Map<string, string | null>();
   for (const a of input.affiliations) affiliation.set(a.authorKey, a.organisation);
   const byOrganisation = new Map<string, number>();

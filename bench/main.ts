@@ -4,6 +4,7 @@
  */
 const benchmarks: Record<string, () => Promise<void>> = {
   geo: async () => (await import('./geo.js')).runGeoBench(),
+  'score-pure': async () => (await import('./score-pure.js')).runScorePureBench(),
 };
 
 const requested = process.argv.slice(2);

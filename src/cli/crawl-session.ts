@@ -1,0 +1,49 @@
+import type { Kysely } from 'kysely';
+import type { Config } from '../../config/load-config.js';
+import type { Database } from '../../schema/database.js';
+import { createCrawlGitHub, etagStoreFor } from '../crawl/adapters/github-client.adapter.js';
+import { runCrawl, type CrawlEvent, type CrawlSummary } from '../crawl/run-crawl.js';
+import { defaultCrawlSettings, systemClock, type CrawlDeps } from '../crawl/stage.js';
+import { createGitHubClient } from '../github/index.js';
+import type { Logger } from '../shared/logger.js';
+import { createProgressReporter } from './progress.js';
+
+export interface CrawlSessionOptions {
+  readonly concurrency?: number;
+  /** Progress on stderr (default true). */
+  readonly progress?: boolean;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Crawls the given repositories in-process (design §2 embedded mode): one GitHub client for the run
+ * (ETags in http_cache), the stage runner, and progress on stderr. Closes what it opened.
+ */
+export async function crawlInProcess(
+  config: Config,
+  db: Kysely<Database>,
+  logger: Logger,
+  repositoryIds: readonly number[],
+  options: CrawlSessionOptions = {},
+): Promise<CrawlSummary> {
+  const client = createGitHubClient({
+    config,
+    logger,
+    etagStore: etagStoreFor(db, null),
+    signal: options.signal,
+  });
+  const github = createCrawlGitHub(client, db);
+  const deps: CrawlDeps = { db, github, logger, clock: systemClock, settings: defaultCrawlSettings };
+  const progress =
+    options.progress === false ? undefined : createProgressReporter({ budget: () => github.budget() });
+  try {
+    return await runCrawl(deps, repositoryIds, {
+      ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+      onEvent: (event: CrawlEvent) => progress?.onEvent(event),
+    });
+  } finally {
+    progress?.finish();
+    await client.close();
+  }
+}

@@ -1,0 +1,5 @@
+/** Primary budget left on the credentials in use, for progress lines. */
+export interface BudgetView {
+  readonly core?: number | undefined;
+  readonly graphql?: number | undefined;
+}

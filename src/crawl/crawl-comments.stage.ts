@@ -1,0 +1,70 @@
+import { upsertIssueComments, upsertReviewComments } from '../store/discussion.store.js';
+import { upsertUserRefs } from '../store/user.store.js';
+import { loadRepository } from './repo-ref.js';
+import {
+  issueCommentRow,
+  reviewCommentRow,
+  type RestIssueComment,
+  type RestReviewComment,
+} from './rows/discussion.rows.js';
+import { userReferences } from './rows/user.rows.js';
+import type { Stage } from './stage.js';
+import { crawlUpdatedList, newestOf } from './updated-list.js';
+
+/**
+ * Conversation on issues and pull requests, repository-wide (one list for all issues, not one per
+ * issue): REST `/issues/comments` and `/pulls/comments` (review comments on diff lines), both by
+ * `since` watermark.
+ */
+export const crawlCommentsStage: Stage = async (deps, { repositoryId }) => {
+  const { ref } = await loadRepository(deps.db, repositoryId);
+  const issueComments = await crawlUpdatedList<RestIssueComment>(
+    deps,
+    ref,
+    'comments',
+    '/repos/{owner}/{repo}/issues/comments',
+    (items) => {
+      const records = items.map(issueCommentRow).filter((r) => r !== undefined);
+      const people = userReferences(
+        items.map((i) => i.user),
+        deps.settings,
+      );
+      return {
+        newest: newestOf(records.map((r) => r.updatedAt)),
+        async write(trx) {
+          if (people.length > 0) await upsertUserRefs(trx, people);
+          if (records.length > 0) await upsertIssueComments(trx, repositoryId, records);
+          return records.length;
+        },
+      };
+    },
+  );
+  const reviewComments = await crawlUpdatedList<RestReviewComment>(
+    deps,
+    ref,
+    'review_comments',
+    '/repos/{owner}/{repo}/pulls/comments',
+    (items) => {
+      const records = items.map(reviewCommentRow).filter((r) => r !== undefined);
+      const people = userReferences(
+        items.map((i) => i.user),
+        deps.settings,
+      );
+      return {
+        newest: newestOf(records.map((r) => r.updatedAt)),
+        async write(trx) {
+          if (people.length > 0) await upsertUserRefs(trx, people);
+          if (records.length > 0) await upsertReviewComments(trx, repositoryId, records);
+          return records.length;
+        },
+      };
+    },
+  );
+  const unchanged = issueComments.outcome === 'unchanged' && reviewComments.outcome === 'unchanged';
+  return {
+    stage: 'comments',
+    outcome: unchanged ? 'unchanged' : 'ok',
+    rows: issueComments.rows + reviewComments.rows,
+    pages: issueComments.pages + reviewComments.pages,
+  };
+};

@@ -1,0 +1,39 @@
+import { upsertIssues } from '../store/issue.store.js';
+import { upsertUserRefs } from '../store/user.store.js';
+import { loadRepository } from './repo-ref.js';
+import { issueRow, type RestIssue } from './rows/issue.rows.js';
+import { userReferences } from './rows/user.rows.js';
+import type { Stage } from './stage.js';
+import { crawlUpdatedList, newestOf } from './updated-list.js';
+
+/**
+ * Issues and pull requests: REST `GET /repos/{o}/{r}/issues?state=all&sort=updated&direction=asc&since=…`
+ * (the list includes pull requests, marked by `pull_request`), incremental by watermark.
+ */
+export const crawlIssuesStage: Stage = async (deps, { repositoryId }) => {
+  const { ref } = await loadRepository(deps.db, repositoryId);
+  const result = await crawlUpdatedList<RestIssue>(
+    deps,
+    ref,
+    'issues',
+    '/repos/{owner}/{repo}/issues',
+    (items) => {
+      const records = items
+        .filter((i) => typeof i?.number === 'number' && typeof i.id === 'number')
+        .map(issueRow);
+      const people = userReferences(
+        items.flatMap((i) => [i.user, i.closed_by]),
+        deps.settings,
+      );
+      return {
+        newest: newestOf(records.map((r) => r.updatedAt)),
+        async write(trx) {
+          if (people.length > 0) await upsertUserRefs(trx, people);
+          if (records.length > 0) await upsertIssues(trx, repositoryId, records);
+          return records.length;
+        },
+      };
+    },
+  );
+  return { stage: 'issues', ...result };
+};

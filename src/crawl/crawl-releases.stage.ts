@@ -1,0 +1,30 @@
+import { upsertReleases } from '../store/release.store.js';
+import { upsertUserRefs } from '../store/user.store.js';
+import { crawlFullList } from './full-list.js';
+import { loadRepository } from './repo-ref.js';
+import { releaseRow, type RestRelease } from './rows/release.rows.js';
+import { userReferences } from './rows/user.rows.js';
+import type { Stage } from './stage.js';
+
+/** Releases (REST `/releases`, newest first, no `since`): re-read only when the first page changed. */
+export const crawlReleasesStage: Stage = async (deps, { repositoryId }) => {
+  const { ref } = await loadRepository(deps.db, repositoryId);
+  const result = await crawlFullList<RestRelease>(
+    deps,
+    ref,
+    'releases',
+    '/repos/{owner}/{repo}/releases',
+    {},
+    async (trx, items) => {
+      const records = items.filter((i) => typeof i?.id === 'number').map(releaseRow);
+      const people = userReferences(
+        items.map((i) => i.author),
+        deps.settings,
+      );
+      if (people.length > 0) await upsertUserRefs(trx, people);
+      if (records.length > 0) await upsertReleases(trx, repositoryId, records);
+      return records.length;
+    },
+  );
+  return { stage: 'releases', ...result, outcome: result.outcome === 'empty' ? 'ok' : result.outcome };
+};

@@ -1,0 +1,97 @@
+import type { ReviewState } from '../../../schema/tables/discussion.table.js';
+import type { IssueCommentRecord, ReviewCommentRecord, ReviewRecord } from '../../store/discussion.store.js';
+import { bodyLength, cleanText, toDateOrNull } from './clean-text.js';
+import { isGhost } from './issue.rows.js';
+import type { RestUser } from './user.rows.js';
+
+/** An item of REST `GET /repos/{o}/{r}/issues/comments` (repository-wide). */
+export interface RestIssueComment {
+  id: number;
+  issue_url: string;
+  user: RestUser | null;
+  author_association?: string | null;
+  body?: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export function issueCommentRow(item: RestIssueComment): IssueCommentRecord | undefined {
+  // The list carries the issue only as a URL: …/issues/{number}.
+  const issueNumber = Number(/\/issues\/(\d+)$/.exec(item.issue_url ?? '')?.[1]);
+  if (!Number.isSafeInteger(issueNumber)) return undefined;
+  const created = toDateOrNull(item.created_at) ?? new Date(0);
+  return {
+    githubId: item.id,
+    issueNumber: issueNumber,
+    authorLogin: isGhost(item.user) ? null : cleanText(item.user?.login, 100),
+    authorUserId: isGhost(item.user) ? null : (item.user?.id ?? null),
+    authorAssociation: cleanText(item.author_association, 40),
+    createdAt: created,
+    updatedAt: toDateOrNull(item.updated_at) ?? created,
+    bodyLength: bodyLength(item.body),
+  };
+}
+
+/** A review node of the reviews stage's GraphQL query. */
+export interface ReviewNode {
+  databaseId: number | null;
+  state: string;
+  body: string | null;
+  submittedAt: string | null;
+  authorAssociation: string | null;
+  author: { __typename?: string; login: string; databaseId?: number | null } | null;
+}
+
+const REVIEW_STATES = new Set<ReviewState>([
+  'APPROVED',
+  'CHANGES_REQUESTED',
+  'COMMENTED',
+  'DISMISSED',
+  'PENDING',
+]);
+
+export function reviewRow(pullNumber: number, node: ReviewNode): ReviewRecord | undefined {
+  if (typeof node.databaseId !== 'number') return undefined;
+  const ghost = !node.author || node.author.login === 'ghost';
+  return {
+    githubId: node.databaseId,
+    pullNumber: pullNumber,
+    authorLogin: ghost ? null : cleanText(node.author?.login, 100),
+    authorUserId: ghost ? null : (node.author?.databaseId ?? null),
+    authorAssociation: cleanText(node.authorAssociation, 40),
+    state: REVIEW_STATES.has(node.state as ReviewState) ? (node.state as ReviewState) : 'COMMENTED',
+    submittedAt: toDateOrNull(node.submittedAt),
+    bodyLength: bodyLength(node.body),
+  };
+}
+
+/** An item of REST `GET /repos/{o}/{r}/pulls/comments` (repository-wide review comments). */
+export interface RestReviewComment {
+  id: number;
+  pull_request_review_id?: number | null;
+  in_reply_to_id?: number | null;
+  pull_request_url: string;
+  user: RestUser | null;
+  author_association?: string | null;
+  body?: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export function reviewCommentRow(item: RestReviewComment): ReviewCommentRecord | undefined {
+  const pullNumber = Number(/\/pulls\/(\d+)$/.exec(item.pull_request_url ?? '')?.[1]);
+  if (!Number.isSafeInteger(pullNumber)) return undefined;
+  const created = toDateOrNull(item.created_at) ?? new Date(0);
+  return {
+    githubId: item.id,
+    pullNumber: pullNumber,
+    reviewGithubId: item.pull_request_review_id ?? null,
+    inReplyToGithubId: item.in_reply_to_id ?? null,
+    authorLogin: isGhost(item.user) ? null : cleanText(item.user?.login, 100),
+    authorUserId: isGhost(item.user) ? null : (item.user?.id ?? null),
+    authorAssociation: cleanText(item.author_association, 40),
+    createdAt: created,
+    updatedAt: toDateOrNull(item.updated_at) ?? created,
+    bodyLength: bodyLength(item.body),
+  };
+}

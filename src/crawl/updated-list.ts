@@ -1,0 +1,76 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../schema/database.js';
+import { isGitHubError } from '../github/github-error.js';
+import { upsertCrawlState, type CrawlEntity } from '../store/crawl-state.store.js';
+import type { RepoRef } from './adapters/github.port.js';
+import { beginEntity, finished, laterOf, sinceWithOverlap } from './entity-run.js';
+import type { CrawlDeps } from './stage.js';
+
+export interface PageWrite {
+  /** Writes the page's rows (in the transaction that also moves the watermark). Returns rows written. */
+  write(trx: Kysely<Database>): Promise<number>;
+  /** Newest `updated_at` on the page. */
+  newest: Date | null;
+}
+
+export interface UpdatedListResult {
+  readonly outcome: 'ok' | 'unchanged';
+  readonly rows: number;
+  readonly pages: number;
+}
+
+/**
+ * A REST list read incrementally by `since` (issues, issue comments, review comments): sorted by
+ * `updated` ascending, so after each page everything up to its newest `updated_at` is stored and the
+ * watermark moves with the page, in the same transaction. The next run asks from the watermark minus
+ * a small overlap (same-second updates); rows are upserts by GitHub id, so the overlap never doubles
+ * anything. An unchanged list answers its first page with a free 304 (same URL, stored ETag).
+ * 422 on deep pages ("pagination is limited") ends this run early; the watermark is where the stored
+ * rows end, so the next run carries on from there with a later `since`.
+ */
+export async function crawlUpdatedList<T>(
+  deps: CrawlDeps,
+  ref: RepoRef,
+  entity: CrawlEntity,
+  route: string,
+  toPage: (items: readonly T[]) => PageWrite,
+): Promise<UpdatedListResult> {
+  const { db, github, clock, settings, logger } = deps;
+  const run = await beginEntity(db, ref.repositoryId, entity);
+  let watermark = run.previous?.watermarkAt ?? null;
+  const params = {
+    state: route.endsWith('/issues') ? 'all' : undefined,
+    sort: 'updated',
+    direction: 'asc',
+    per_page: 100,
+    since: sinceWithOverlap(watermark, settings.sinceOverlapSeconds),
+  };
+  let rows = 0;
+  let pages = 0;
+  try {
+    for await (const page of github.restPages<T>(ref, route, params, { conditional: run.conditional })) {
+      pages += 1;
+      if (page.notModified) {
+        await upsertCrawlState(db, ref.repositoryId, entity, finished(clock.now()));
+        return { outcome: 'unchanged', rows, pages };
+      }
+      const { write, newest } = toPage(page.items);
+      watermark = laterOf(watermark, newest);
+      await db.transaction().execute(async (trx) => {
+        rows += await write(trx);
+        await upsertCrawlState(trx, ref.repositoryId, entity, { watermarkAt: watermark });
+      });
+    }
+  } catch (err) {
+    if (!isGitHubError(err, 'narrow')) throw err;
+    logger.warn({ entity, watermark }, 'pagination limit reached; continuing from the watermark next run');
+  }
+  await upsertCrawlState(db, ref.repositoryId, entity, finished(clock.now(), { watermarkAt: watermark }));
+  return { outcome: 'ok', rows, pages };
+}
+
+export function newestOf(dates: readonly (Date | null | undefined)[]): Date | null {
+  let newest: Date | null = null;
+  for (const date of dates) newest = laterOf(newest, date);
+  return newest;
+}

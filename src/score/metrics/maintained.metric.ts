@@ -34,13 +34,16 @@ export const maintainedMetric: MetricDefinition = {
   name: 'Maintained (gate)',
   motivation:
     'An archived or silent project is not maintained whatever its history says; the composite score is capped for it (see the gate in config/scoring).',
-  formula: `1 when the repository is not archived at asOf and has human activity in the last ${WINDOW_DAYS} days, else 0. Archived at asOf = archived and archivedAt ≤ asOf; when the archive date is unknown, the last recorded activity is used (an archived repository is read-only, so it was archived after that).`,
+  formula: `1 when the repository is not archived at asOf and has human activity in the last ${WINDOW_DAYS} days, else 0; null before the repository was created. Archived at asOf = archived and archivedAt ≤ asOf; when the archive date is unknown, the last recorded activity is used (an archived repository is read-only, so it was archived after that).`,
   direction: 'higher-is-better',
   windowDays: WINDOW_DAYS,
   counts:
     'Activity = commits, issues and pull requests opened, issue and review comments, submitted reviews by non-bots, and published releases.',
   unit: '0 or 1',
   compute(input, asOf) {
+    // Before the repository existed there is nothing to judge (monthly backfills may start early).
+    if (asOf < input.repository.createdAt)
+      return { value: null, details: { reason: 'the repository did not exist yet' } };
     const archivedAt = archivedSince(input);
     const last = lastHumanActivity(input, asOf);
     const daysSinceLastActivity = last === null ? null : (asOf - last) / DAY_MS;

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { loadScoringConfig } from '../../../config/scoring/load-scoring-config.js';
 import { computeMetrics } from '../../../src/score/compute-metrics.js';
 import { computeHealthScore } from '../../../src/score/health-score.js';
+import { scoreRepository } from '../../../src/score/score-repository.js';
 import { utcMonthEndsBetween } from '../../../src/score/utc-calendar.js';
 import { isVitalsError } from '../../../src/shared/errors.js';
 import { generatedHistory, knownAt } from './score-fixtures.js';
@@ -34,6 +35,15 @@ describe('scores as of any date', () => {
     const once = JSON.stringify(computeMetrics(history, asOf));
     expect(JSON.stringify(computeMetrics(history, asOf))).toBe(once);
     expect(JSON.stringify(computeMetrics(reversed, asOf))).toBe(once);
+  });
+
+  it('scoreRepository bundles the metrics and the health score; before creation there is no score', () => {
+    const config = loadScoringConfig();
+    const asOf = monthEnds.at(-1)!;
+    const result = scoreRepository(history, asOf, config);
+    expect(result.health).toEqual(computeHealthScore(computeMetrics(history, asOf), config));
+    expect(result.health.score).toEqual(expect.any(Number));
+    expect(scoreRepository(history, Date.UTC(2021, 11, 31), config).health.score).toBeNull();
   });
 
   it('rejects an asOf that is not a time', () => {

@@ -49,6 +49,12 @@ describe('maintained gate (archived, or nothing for 90 days)', () => {
     expect(maintainedMetric.compute(data, daysAgo(30)).value).toBe(0);
   });
 
+  it('has no value before the repository was created', () => {
+    const data = input({ repository: { createdAt: daysAgo(10), archived: false, archivedAt: null } });
+    expect(maintainedMetric.compute(data, daysAgo(11))).toMatchObject({ value: null });
+    expect(maintainedMetric.compute(data, daysAgo(10)).value).toBe(0);
+  });
+
   it('is 0 for a repository with no activity ever', () => {
     expect(maintainedMetric.compute(input(), AS_OF)).toMatchObject({
       value: 0,

@@ -51,7 +51,7 @@ export function combineEvidence(
   const [bestRegion, regionP] = [...byRegion].sort((a, b) => b[1] - a[1])[0]!;
   const [bestCountry, countryP] = [...posterior].sort((a, b) => b[1] - a[1])[0]!;
   const deciding = applied.filter((e) => e.weight >= MIN_DECIDING_WEIGHT);
-  const conflict = hasConflict(deciding);
+  const conflict = hasConflict(deciding) || deciding.some((e) => namesTwoRegions(e, mode));
   const margin = regionMargin(logLikelihood, bestRegion, mode);
   const decided = deciding.length > 0 && regionP >= DECIDE_THRESHOLD && margin >= MIN_MARGIN;
   const countryKnown =
@@ -106,6 +106,14 @@ function hasConflict(deciding: readonly Evidence[]): boolean {
       if (!shared) return true;
     }
   return false;
+}
+
+/** One signal that names places in two regions at once ("Beijing / Tokyo"). */
+function namesTwoRegions(e: Evidence, mode: GeoMode): boolean {
+  const regions = new Set(
+    [...e.likelihood].filter(([, v]) => v >= 0.99).map(([c]) => regionOfCountry(c, mode)),
+  );
+  return e.kind === 'location' && regions.size > 1;
 }
 
 function softmax(logScore: ReadonlyMap<string, number>): Map<string, number> {

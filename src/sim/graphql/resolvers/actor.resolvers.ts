@@ -1,6 +1,6 @@
 import { utc, userModel, type Model, type ModelOf, type Resolver } from '../models.js';
 import { legacyNodeId } from '../node-id.js';
-import { findUserByLogin } from '../world-index.js';
+import { findUserByLogin } from '../world-lookups.js';
 import type { World } from '../../world.js';
 
 type Account = ModelOf<'User' | 'Bot' | 'Organization'>;

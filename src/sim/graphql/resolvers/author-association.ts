@@ -1,5 +1,5 @@
 import type { SimRepo } from '../../world.js';
-import { commitAuthorLogins } from '../world-index.js';
+import { commitAuthorLogins } from '../world-lookups.js';
 
 /**
  * `authorAssociation`, with the rule REST's `author_association` uses (src/sim/render/repo-scope.ts):

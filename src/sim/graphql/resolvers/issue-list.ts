@@ -1,6 +1,6 @@
 import { connection, pageSizeOf } from '../connection.js';
 import { keysetPage } from '../keyset-page.js';
-import { commentsOf } from '../world-index.js';
+import { commentsOf } from '../world-lookups.js';
 import type { SimIssue, SimRepo, World } from '../../world.js';
 import { rejectArgs } from './unsupported-args.js';
 

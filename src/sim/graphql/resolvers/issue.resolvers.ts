@@ -2,7 +2,7 @@ import { connection, pageSizeOf, plain } from '../connection.js';
 import { utc, type ModelOf, type Resolver } from '../models.js';
 import { legacyNodeId } from '../node-id.js';
 import { offsetPage } from '../offset-page.js';
-import { commentsOf, findUserByLogin, reviewsOf } from '../world-index.js';
+import { commentsOf, findUserByLogin, reviewsOf } from '../world-lookups.js';
 import { actorByLogin } from './actor.resolvers.js';
 import { authorAssociation } from './author-association.js';
 import { pullRequestState } from './issue-list.js';

@@ -10,7 +10,7 @@ import {
   findReviewById,
   findUserById,
   findUserByLogin,
-} from '../world-index.js';
+} from '../world-lookups.js';
 import type { SimRepo } from '../../world.js';
 
 /** Root fields. Missing objects answer `null` plus a `NOT_FOUND` error, with GitHub's messages. */

@@ -2,7 +2,7 @@ import { plain } from '../connection.js';
 import { notFoundError } from '../graphql-errors.js';
 import { utc, userModel, type ModelOf, type Resolver } from '../models.js';
 import { repositoryNodeId } from '../node-id.js';
-import { findIssueByNumber, findUserByLogin } from '../world-index.js';
+import { findIssueByNumber, findUserByLogin } from '../world-lookups.js';
 import { issueConnection, pullRequestConnection } from './issue-list.js';
 import { releaseConnection } from './release.resolvers.js';
 import { rejectArgs } from './unsupported-args.js';

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startSimulator, type RunningSimulator } from '../../../src/sim/index.js';
 import type { World } from '../../../src/sim/world.js';
+import { generateActivity } from '../../../src/sim/worlds/index.js';
 import { fakeToken } from '../../support/sim-http.js';
 import { tinyWorld } from '../../support/sim-worlds.js';
 
@@ -114,6 +115,30 @@ describe('GraphQL over HTTP', () => {
     });
     expect(nodes.some((n) => n.author.date.endsWith('+08:00'))).toBe(true);
     expect(nodes.some((n) => n.author.date.endsWith('-08:00'))).toBe(true);
+  });
+
+  it('keeps paging from where it was after new commits are pushed, and sees them from the head', async () => {
+    const widgets = world.repos.find((r) => r.name === 'widgets');
+    if (!widgets) throw new Error('tinyWorld has acme/widgets');
+    type History = { totalCount: number; nodes: HistoryNode[]; pageInfo: { endCursor: string } };
+    const historyOf = (answer: GraphqlAnswer): History =>
+      (answer.body.data as { repository: { defaultBranchRef: { target: { history: History } } } }).repository
+        .defaultBranchRef.target.history;
+    const first = historyOf(await post(HISTORY, { owner: 'acme', name: 'widgets', after: null }));
+    const fiftyFirst = widgets.commits[50]?.sha;
+    const added = generateActivity(world, widgets, { commits: 7 }, 11, new Date('2026-11-01T00:00:00Z'));
+    expect(added.commits).toHaveLength(7);
+    const second = historyOf(
+      await post(HISTORY, { owner: 'acme', name: 'widgets', after: first.pageInfo.endCursor }),
+    );
+    expect(second.nodes[0]?.oid).toBe(fiftyFirst);
+    const fresh = historyOf(await post(HISTORY, { owner: 'acme', name: 'widgets', after: null }));
+    expect(fresh.totalCount).toBe(first.totalCount + 7);
+    expect(fresh.nodes.slice(0, 7).map((n) => n.oid)).toEqual(added.commits);
+    fresh.nodes.slice(0, 7).forEach((node, i) => {
+      expect(node.author.date).toBe(widgets.commits[i]?.author.date);
+      expect(node.author.date).toMatch(/[+-]\d\d:\d\d$|Z$/);
+    });
   });
 
   it('fetches 100 user profiles in one aliased query for one point', async () => {

@@ -4,7 +4,7 @@ import { ERROR_CODES } from '../../../src/shared/errors.js';
 
 // docs/errors.md is the operator's list of failure codes; it must name exactly the codes we raise.
 const doc = readFileSync(new URL('../../../docs/errors.md', import.meta.url), 'utf8');
-const documented = new Set([...doc.matchAll(/^\| `([A-Z0-9_]+)` \|/gm)].map((m) => m[1]));
+const documented = new Set([...doc.matchAll(/^\| `([A-Z0-9_]+)` +\|/gm)].map((m) => m[1]));
 
 describe('docs/errors.md', () => {
   it('documents every error code', () => {
@@ -19,7 +19,7 @@ describe('docs/errors.md', () => {
 
   it('gives each code the exit code it has in the registry', () => {
     for (const [code, { exitCode }] of Object.entries(ERROR_CODES)) {
-      expect(doc).toMatch(new RegExp(`^\\| \`${code}\` \\| ${exitCode} \\|`, 'm'));
+      expect(doc).toMatch(new RegExp(`^\\| \`${code}\` +\\| +${exitCode} +\\|`, 'm'));
     }
   });
 });

@@ -34,6 +34,8 @@ export interface Kit {
   etagStore: InMemoryEtagStore;
   /** Every URL the client fetched (the transport is real HTTP; this only records). */
   urls: string[];
+  /** The headers each request went out with. */
+  sentHeaders: Headers[];
   logs(): string;
   close(): Promise<void>;
 }
@@ -66,6 +68,7 @@ export async function startKit(options: KitOptions = {}): Promise<Kit> {
   );
   const etagStore = new InMemoryEtagStore();
   const urls: string[] = [];
+  const sentHeaders: Headers[] = [];
   const client = createGitHubClient({
     config: { github: { apiUrl, graphqlUrl, tokens } },
     logger,
@@ -74,6 +77,7 @@ export async function startKit(options: KitOptions = {}): Promise<Kit> {
     options: { ...FAST, ...options.options },
     fetch: (input, init) => {
       urls.push(String(input));
+      sentHeaders.push(new Headers(init?.headers));
       return fetch(input, init);
     },
   });
@@ -83,6 +87,7 @@ export async function startKit(options: KitOptions = {}): Promise<Kit> {
     tokens,
     etagStore,
     urls,
+    sentHeaders,
     logs: () => chunks.join(''),
     close: async () => {
       await client.close();

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { getRepository, isGitHubError, paginateRest } from '../../../src/github/index.js';
+import { getRepository, graphqlQuery, isGitHubError, paginateRest } from '../../../src/github/index.js';
 import { fakeToken } from '../../support/sim-http.js';
-import { startKit, type Kit } from './client-kit.js';
+import { HISTORY_QUERY, startKit, type HistoryData, type Kit } from './client-kit.js';
 
 let kit: Kit | undefined;
 afterEach(async () => {
@@ -136,5 +136,66 @@ describe('failures over the simulator', () => {
       kit.client.credentials[1]?.fingerprint,
     );
     expect(kit.logs()).toContain('expired or was revoked');
+  });
+});
+
+describe('GraphQL failures over the simulator', () => {
+  it('GraphQL 5xx, dropped connections and timeouts are retried to success', async () => {
+    kit = await startKit({ sim: { faults: { seed: 11, error5xxRate: 0.3, dropRate: 0.2 } } });
+    const credential = kit.client.pickCredential('acme/widgets');
+    for (let i = 0; i < 8; i++) {
+      const result = await graphqlQuery<HistoryData>(
+        kit.client,
+        HISTORY_QUERY,
+        { owner: 'acme', name: 'widgets' },
+        { credential },
+      );
+      expect(result.data.repository?.defaultBranchRef.target.history.nodes).toHaveLength(100);
+    }
+    const stats = kit.sim.stats();
+    expect(
+      (stats.byStatus['dropped'] ?? 0) +
+        (stats.byStatus['500'] ?? 0) +
+        (stats.byStatus['502'] ?? 0) +
+        (stats.byStatus['503'] ?? 0),
+    ).toBeGreaterThan(0);
+  });
+
+  it('a GraphQL timeout is retried, then reported as GH_TRANSIENT', async () => {
+    kit = await startKit({
+      sim: { faults: { latencyMs: 400 } },
+      options: { requestTimeoutMs: 100, maxAttempts: 2 },
+    });
+    const credential = kit.client.pickCredential('acme/widgets');
+    await expect(
+      graphqlQuery(kit.client, HISTORY_QUERY, { owner: 'acme', name: 'widgets' }, { credential }),
+    ).rejects.toMatchObject({
+      code: 'GH_TRANSIENT',
+    });
+    expect(kit.sim.stats().requests).toBe(2);
+  });
+
+  it('a missing repository in GraphQL comes back as null data with its NOT_FOUND errors', async () => {
+    kit = await startKit();
+    const credential = kit.client.pickCredential('acme/widgets');
+    await expect(
+      graphqlQuery(kit.client, HISTORY_QUERY, { owner: 'acme', name: 'nope' }, { credential }),
+    ).resolves.toMatchObject({
+      data: { repository: null },
+      errors: [expect.objectContaining({ type: 'NOT_FOUND' })],
+    });
+  });
+
+  it('shutdown aborts a GraphQL request in flight at once', async () => {
+    const controller = new AbortController();
+    kit = await startKit({ sim: { faults: { latencyMs: 3_000 } }, signal: controller.signal });
+    const credential = kit.client.pickCredential('acme/widgets');
+    const started = Date.now();
+    setTimeout(() => controller.abort(new Error('worker stopping')), 200);
+    await expect(
+      graphqlQuery(kit.client, HISTORY_QUERY, { owner: 'acme', name: 'widgets' }, { credential }),
+    ).rejects.toThrow('worker stopping');
+    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(kit.sim.stats().requests).toBe(1);
   });
 });

@@ -38,6 +38,11 @@ describe('paginateRest over the simulator', () => {
     expect(kit.urls[0]).toContain('per_page=100');
     expect(kit.sim.stats().requests).toBe(2);
     expect(kit.sim.stats().violations.count).toBe(0);
+    for (const headers of kit.sentHeaders) {
+      expect(headers.get('x-github-api-version')).toBe('2022-11-28');
+      expect(headers.get('user-agent')).toMatch(/^oss-vitals /);
+      expect(headers.get('x-oss-vitals-estimated-cost')).toBeNull();
+    }
   });
 
   it('never builds page numbers: the next URLs are exactly the Link targets', async () => {
@@ -157,5 +162,7 @@ describe('paginateRest over the simulator', () => {
       kit.urls.filter((u) => !u.includes('/graphql')).every((u) => u.startsWith(`${kit?.sim.url}/api/v3/`)),
     ).toBe(true);
     expect(kit.urls.some((u) => u === `${kit?.sim.url}/api/graphql`)).toBe(true);
+    // the estimated cost travels to the budget check only, never to GitHub
+    expect(kit.sentHeaders.every((h) => h.get('x-oss-vitals-estimated-cost') === null)).toBe(true);
   });
 });

@@ -65,7 +65,7 @@ export async function serveGraphql(
   const points = /^\s*mutation\b/.test(query) ? 5 : 1;
   const admission = state.secondary.admit(credential.key, 'graphql', points, now);
   if (!admission.admitted) {
-    if (admission.reason === 'blocked') {
+    if (admission.violation) {
       state.stats.violation(
         { token: credential.fingerprint, endpoint: ENDPOINT, kind: 'secondary', resource: 'graphql' },
         new Date(now),

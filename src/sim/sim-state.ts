@@ -1,4 +1,5 @@
 import { FaultInjector } from './faults.js';
+import { PageCache } from './page-cache.js';
 import { createGraphqlEngine, type GraphqlEngine } from './graphql/index.js';
 import { PrimaryLimiter, type RateResource } from './limits/primary.js';
 import { SecondaryLimiter } from './limits/secondary.js';
@@ -16,6 +17,8 @@ export class SimState {
   readonly secondary = new SecondaryLimiter(() => this.config.secondary);
   readonly faults = new FaultInjector(() => this.config.faults);
   readonly index: WorldIndex;
+  /** Up to ~64 M characters of recently served list pages. */
+  readonly pages = new PageCache(64 * 1024 * 1024);
   readonly graphql: GraphqlEngine;
   private requestCounter = 0;
 

@@ -1,3 +1,4 @@
+import { JsonComposer } from './render/json-composer.js';
 import type { SimIssue, SimIssueComment, SimRepo, SimReview, SimUser, World } from './world.js';
 
 /**
@@ -153,8 +154,6 @@ export class RepoIndex {
   readonly openIssuesCount: number;
   /** Memoised filtered/sorted lists, keyed by the query without page/per_page. */
   private readonly queryCache = new Map<string, unknown[]>();
-  /** Memoised rendered items (JSON text) per API base, keyed by item object. */
-  private readonly renderedItems = new Map<string, WeakMap<object, string>>();
 
   constructor(
     readonly repo: SimRepo,
@@ -200,19 +199,22 @@ export class RepoIndex {
     return list;
   }
 
-  /** Cached JSON of one item; `render` runs once per item, API base and fingerprint. */
-  itemJson(apiBase: string, item: object, render: () => unknown): string {
-    let byItem = this.renderedItems.get(apiBase);
-    if (byItem === undefined) {
-      byItem = new WeakMap();
-      this.renderedItems.set(apiBase, byItem);
-    }
-    let json = byItem.get(item);
+  private readonly embedded = new Map<string, string>();
+
+  /** Cached JSON of an object embedded in many items (a user, the repository summary). */
+  embeddedJson(key: string, render: () => string): string {
+    let json = this.embedded.get(key);
     if (json === undefined) {
-      json = JSON.stringify(render());
-      byItem.set(item, json);
+      json = render();
+      this.embedded.set(key, json);
     }
     return json;
+  }
+
+  /** One item's JSON, with embedded users and repository summaries spliced in from cache. */
+  itemJson(render: (composer: JsonComposer) => unknown): string {
+    const composer = new JsonComposer();
+    return composer.stringify(render(composer));
   }
 }
 

@@ -246,3 +246,42 @@ function withOffset(ms: number, offset: string): string {
   const local = new Date(ms + sign * (h * 60 + m) * 60_000).toISOString().slice(0, 19);
   return `${local}${offset}`;
 }
+
+/** `tinyWorld()` plus `acme/big`: `count` issues/PRs (every third a PR) with one comment each. */
+export function bigIssuesWorld(count: number): World {
+  const world = tinyWorld();
+  const template = world.repos[0] as SimRepo;
+  const base = Date.UTC(2020, 0, 1);
+  const logins = ['alice', 'bob', 'chen', null];
+  const issues: SimIssue[] = [];
+  for (let n = 1; n <= count; n++) {
+    const created = base + n * 600_000;
+    issues.push({
+      ...(template.issues[(n - 1) % template.issues.length] as SimIssue),
+      id: 1_000_000 + n,
+      number: n,
+      title: `Big item ${n}`,
+      userLogin: logins[n % 4] ?? null,
+      createdAt: iso(created),
+      updatedAt: iso(created + 3_600_000),
+    });
+  }
+  const issueComments = issues.map((issue, k) => ({
+    id: 2_000_000 + k,
+    issueNumber: issue.number,
+    userLogin: 'alice',
+    body: `Comment on ${issue.number}`,
+    createdAt: issue.updatedAt,
+    updatedAt: issue.updatedAt,
+  }));
+  world.repos.push({
+    ...template,
+    id: 1002,
+    name: 'big',
+    issues,
+    issueComments,
+    reviews: [],
+    reviewComments: [],
+  });
+  return world;
+}

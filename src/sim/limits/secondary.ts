@@ -15,10 +15,24 @@ export interface SecondaryLimits {
 
 export type Admission =
   | { admitted: true; release: () => void }
-  | { admitted: false; retryAfterSeconds: number; reason: 'concurrency' | 'points' | 'blocked' };
+  | {
+      admitted: false;
+      retryAfterSeconds: number;
+      reason: 'concurrency' | 'points' | 'blocked';
+      /**
+       * True when the caller had been told to wait: the request arrived inside a block, more than
+       * VIOLATION_GRACE_MS after the refusal that started it (requests already in flight when the
+       * block began could not have known).
+       */
+      violation: boolean;
+    };
+
+/** Requests arriving this soon after a block started were in flight before its 403 reached the client. */
+export const VIOLATION_GRACE_MS = 250;
 
 interface CredentialState {
   inFlight: number;
+  blockedAtMs: number;
   blockedUntilMs: number;
   /** Points by minute-bucket start, for a sliding 60 s sum. */
   points: Record<SecondaryApi, { atMs: number; points: number }[]>;
@@ -37,6 +51,7 @@ export class SecondaryLimiter {
         admitted: false,
         retryAfterSeconds: Math.ceil((state.blockedUntilMs - nowMs) / 1000),
         reason: 'blocked',
+        violation: nowMs - state.blockedAtMs > VIOLATION_GRACE_MS,
       };
     }
     if (state.inFlight >= limits.maxConcurrent) return this.block(state, limits, nowMs, 'concurrency');
@@ -71,14 +86,15 @@ export class SecondaryLimiter {
     nowMs: number,
     reason: 'concurrency' | 'points',
   ): Admission {
+    state.blockedAtMs = nowMs;
     state.blockedUntilMs = nowMs + limits.retryAfterSeconds * 1000;
-    return { admitted: false, retryAfterSeconds: limits.retryAfterSeconds, reason };
+    return { admitted: false, retryAfterSeconds: limits.retryAfterSeconds, reason, violation: false };
   }
 
   private state(key: string): CredentialState {
     let state = this.states.get(key);
     if (state === undefined) {
-      state = { inFlight: 0, blockedUntilMs: 0, points: { rest: [], graphql: [] } };
+      state = { inFlight: 0, blockedAtMs: 0, blockedUntilMs: 0, points: { rest: [], graphql: [] } };
       this.states.set(key, state);
     }
     return state;

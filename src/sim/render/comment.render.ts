@@ -1,8 +1,14 @@
 import type { SimIssueComment, SimReview, SimReviewComment } from '../world.js';
 import { legacyNodeId } from './node-id.js';
 import { utc } from './render-context.js';
-import { associationOf, emptyReactions, stableSha, userFor, type RepoScope } from './repo-scope.js';
-import { renderSimpleUser } from './user.render.js';
+import {
+  associationOf,
+  embedUser,
+  emptyReactions,
+  stableSha,
+  userFor,
+  type RepoScope,
+} from './repo-scope.js';
 
 /** An issue comment (per issue and repository-wide lists). */
 export function renderIssueComment(scope: RepoScope, comment: SimIssueComment): Record<string, unknown> {
@@ -15,7 +21,7 @@ export function renderIssueComment(scope: RepoScope, comment: SimIssueComment): 
     issue_url: `${scope.repoUrl}/issues/${comment.issueNumber}`,
     id: comment.id,
     node_id: legacyNodeId('IssueComment', comment.id),
-    user: renderSimpleUser(scope.ctx, userFor(scope, comment.userLogin)),
+    user: embedUser(scope, userFor(scope, comment.userLogin)),
     created_at: utc(comment.createdAt),
     updated_at: utc(comment.updatedAt),
     author_association: associationOf(scope, comment.userLogin),
@@ -32,7 +38,7 @@ export function renderReview(scope: RepoScope, review: SimReview): Record<string
   return {
     id: review.id,
     node_id: legacyNodeId('PullRequestReview', review.id),
-    user: renderSimpleUser(scope.ctx, userFor(scope, review.userLogin)),
+    user: embedUser(scope, userFor(scope, review.userLogin)),
     body: review.body,
     state: review.state,
     html_url: html,
@@ -59,7 +65,7 @@ export function renderReviewComment(scope: RepoScope, comment: SimReviewComment)
     path: comment.path,
     commit_id: commitId,
     original_commit_id: commitId,
-    user: renderSimpleUser(scope.ctx, userFor(scope, comment.userLogin)),
+    user: embedUser(scope, userFor(scope, comment.userLogin)),
     body: comment.body,
     created_at: utc(comment.createdAt),
     updated_at: utc(comment.updatedAt),

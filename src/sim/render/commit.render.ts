@@ -1,8 +1,7 @@
 import type { SimCommit } from '../world.js';
 import { commitNodeId } from './node-id.js';
 import { utc } from './render-context.js';
-import { stableSha, type RepoScope } from './repo-scope.js';
-import { renderSimpleUser } from './user.render.js';
+import { embedUser, stableSha, type RepoScope } from './repo-scope.js';
 
 /**
  * A commit as GET /repos/{o}/{r}/commits lists it. Git dates are rendered in UTC (`Z`): the REST
@@ -15,7 +14,7 @@ export function renderCommit(scope: RepoScope, commit: SimCommit): Record<string
   const linked = (login: string | null) => {
     if (login === null) return null;
     const user = scope.world.userByLogin(login);
-    return user === undefined ? null : renderSimpleUser(scope.ctx, user);
+    return user === undefined ? null : embedUser(scope, user);
   };
   return {
     sha: commit.sha,

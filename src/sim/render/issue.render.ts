@@ -1,15 +1,21 @@
 import type { SimIssue } from '../world.js';
 import { legacyNodeId } from './node-id.js';
 import { utc } from './render-context.js';
-import { associationOf, emptyReactions, stableNumber, userFor, type RepoScope } from './repo-scope.js';
-import { renderSimpleUser } from './user.render.js';
+import {
+  associationOf,
+  embedUser,
+  emptyReactions,
+  stableNumber,
+  userFor,
+  type RepoScope,
+} from './repo-scope.js';
 
 /** An issue as GET /repos/{o}/{r}/issues lists it (key set from the `paginate-issues` recording). */
 export function renderIssue(scope: RepoScope, issue: SimIssue): Record<string, unknown> {
   const url = `${scope.repoUrl}/issues/${issue.number}`;
   const isPull = issue.pullRequest !== null;
   const html = `${scope.repoHtml}/${isPull ? 'pull' : 'issues'}/${issue.number}`;
-  const assignees = issue.assigneeLogins.map((login) => renderSimpleUser(scope.ctx, userFor(scope, login)));
+  const assignees = issue.assigneeLogins.map((login) => embedUser(scope, userFor(scope, login)));
   const rendered: Record<string, unknown> = {
     url,
     repository_url: scope.repoUrl,
@@ -21,7 +27,7 @@ export function renderIssue(scope: RepoScope, issue: SimIssue): Record<string, u
     node_id: legacyNodeId(isPull ? 'PullRequest' : 'Issue', issue.id),
     number: issue.number,
     title: issue.title,
-    user: renderSimpleUser(scope.ctx, userFor(scope, issue.userLogin)),
+    user: embedUser(scope, userFor(scope, issue.userLogin)),
     labels: issue.labels.map((name) => renderLabel(scope, name)),
     state: issue.state,
     locked: issue.locked,
@@ -57,8 +63,7 @@ export function renderIssue(scope: RepoScope, issue: SimIssue): Record<string, u
 export function renderIssueFull(scope: RepoScope, issue: SimIssue): Record<string, unknown> {
   return {
     ...renderIssue(scope, issue),
-    closed_by:
-      issue.closedByLogin === null ? null : renderSimpleUser(scope.ctx, userFor(scope, issue.closedByLogin)),
+    closed_by: issue.closedByLogin === null ? null : embedUser(scope, userFor(scope, issue.closedByLogin)),
   };
 }
 

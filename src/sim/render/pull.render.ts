@@ -2,9 +2,8 @@ import type { SimIssue, SimPullRequestPart } from '../world.js';
 import { legacyNodeId } from './node-id.js';
 import { utc } from './render-context.js';
 import { renderLabel } from './issue.render.js';
-import { associationOf, stableSha, userFor, type RepoScope } from './repo-scope.js';
+import { associationOf, embedCached, embedUser, stableSha, userFor, type RepoScope } from './repo-scope.js';
 import { renderRepoSummary } from './repo.render.js';
-import { renderSimpleUser } from './user.render.js';
 
 type PullIssue = SimIssue & { pullRequest: SimPullRequestPart };
 
@@ -19,13 +18,12 @@ export function renderPull(scope: RepoScope, issue: PullIssue): Record<string, u
   const issueUrl = `${scope.repoUrl}/issues/${issue.number}`;
   const pr = issue.pullRequest;
   const headSha = stableSha(`${scope.repo.id}/pull/${issue.number}/head`);
-  const assignees = issue.assigneeLogins.map((login) => renderSimpleUser(scope.ctx, userFor(scope, login)));
+  const assignees = issue.assigneeLogins.map((login) => embedUser(scope, userFor(scope, login)));
   const owner = scope.world.ownerOf(scope.repo);
-  const repoSummary = renderRepoSummary(scope.ctx, scope.repo, {
-    owner,
-    openIssuesCount: scope.repoIndex.openIssuesCount,
-  });
-  const ownerUser = renderSimpleUser(scope.ctx, owner);
+  const repoSummary = embedCached(scope, 'repo-summary', () =>
+    renderRepoSummary(scope.ctx, scope.repo, { owner, openIssuesCount: scope.repoIndex.openIssuesCount }),
+  );
+  const ownerUser = embedUser(scope, owner);
   const branch = (ref: string, sha: string) => ({
     label: `${scope.repo.owner}:${ref}`,
     ref,
@@ -45,7 +43,7 @@ export function renderPull(scope: RepoScope, issue: PullIssue): Record<string, u
     state: issue.state,
     locked: issue.locked,
     title: issue.title,
-    user: renderSimpleUser(scope.ctx, userFor(scope, issue.userLogin)),
+    user: embedUser(scope, userFor(scope, issue.userLogin)),
     body: issue.body,
     created_at: utc(issue.createdAt),
     updated_at: utc(issue.updatedAt),
@@ -91,8 +89,7 @@ export function renderPullFull(scope: RepoScope, issue: PullIssue): Record<strin
     mergeable: issue.state === 'open' ? true : null,
     rebaseable: issue.state === 'open' ? true : null,
     mergeable_state: issue.state === 'open' ? 'clean' : 'unknown',
-    merged_by:
-      pr.mergedByLogin === null ? null : renderSimpleUser(scope.ctx, userFor(scope, pr.mergedByLogin)),
+    merged_by: pr.mergedByLogin === null ? null : embedUser(scope, userFor(scope, pr.mergedByLogin)),
     comments: scope.repoIndex.commentCount(issue.number),
     review_comments: scope.repoIndex.reviewCommentCountByPull.get(issue.number) ?? 0,
     maintainer_can_modify: false,

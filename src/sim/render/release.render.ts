@@ -1,8 +1,7 @@
 import type { SimRelease } from '../world.js';
 import { legacyNodeId } from './node-id.js';
 import { utc } from './render-context.js';
-import { userFor, type RepoScope } from './repo-scope.js';
-import { renderSimpleUser } from './user.render.js';
+import { embedUser, userFor, type RepoScope } from './repo-scope.js';
 
 /** A release (GET /repos/{o}/{r}/releases). */
 export function renderRelease(scope: RepoScope, release: SimRelease): Record<string, unknown> {
@@ -14,7 +13,7 @@ export function renderRelease(scope: RepoScope, release: SimRelease): Record<str
     upload_url: `${uploadHost}/repos/${scope.repo.owner}/${scope.repo.name}/releases/${release.id}/assets{?name,label}`,
     html_url: `${scope.repoHtml}/releases/tag/${encodeURIComponent(release.tagName)}`,
     id: release.id,
-    author: renderSimpleUser(scope.ctx, userFor(scope, release.authorLogin)),
+    author: embedUser(scope, userFor(scope, release.authorLogin)),
     node_id: legacyNodeId('Release', release.id),
     tag_name: release.tagName,
     target_commitish: scope.repo.defaultBranch,

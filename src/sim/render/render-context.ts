@@ -11,6 +11,8 @@ export function utc(iso: string): string;
 export function utc(iso: string | null): string | null;
 export function utc(iso: string | null): string | null {
   if (iso === null) return null;
+  // Fast path: already `YYYY-MM-DDTHH:MM:SSZ`.
+  if (iso.length === 20 && iso.charCodeAt(19) === 90 && iso.charCodeAt(10) === 84) return iso;
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return iso;
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');

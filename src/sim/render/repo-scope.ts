@@ -1,7 +1,8 @@
 import type { RepoIndex, WorldIndex } from '../world-index.js';
 import type { SimRepo, SimUser } from '../world.js';
+import type { JsonComposer } from './json-composer.js';
 import type { RenderContext } from './render-context.js';
-import { GHOST_USER } from './user.render.js';
+import { GHOST_USER, renderSimpleUser } from './user.render.js';
 
 /** Everything a renderer needs about one repository. */
 export interface RepoScope {
@@ -12,6 +13,8 @@ export interface RepoScope {
   /** `https://…/repos/{owner}/{name}` under the client's API base. */
   repoUrl: string;
   repoHtml: string;
+  /** Set while rendering a cached list item: embedded users/repos are spliced in as cached JSON. */
+  composer: JsonComposer | null;
 }
 
 export function repoScope(ctx: RenderContext, world: WorldIndex, repo: SimRepo): RepoScope {
@@ -23,7 +26,25 @@ export function repoScope(ctx: RenderContext, world: WorldIndex, repo: SimRepo):
     world,
     repoUrl: `${ctx.api}/repos/${fullName}`,
     repoHtml: `${ctx.web}/${fullName}`,
+    composer: null,
   };
+}
+
+/** The simple-user object for embedding: a cached JSON splice while composing, else an object. */
+export function embedUser(scope: RepoScope, user: SimUser): unknown {
+  if (scope.composer === null) return renderSimpleUser(scope.ctx, user);
+  const json = scope.repoIndex.embeddedJson(`${scope.ctx.api}|user|${user.login}`, () =>
+    JSON.stringify(renderSimpleUser(scope.ctx, user)),
+  );
+  return scope.composer.raw(json);
+}
+
+/** Any object worth caching as JSON (e.g. the repository summary inside pull requests). */
+export function embedCached(scope: RepoScope, key: string, render: () => unknown): unknown {
+  if (scope.composer === null) return render();
+  return scope.composer.raw(
+    scope.repoIndex.embeddedJson(`${scope.ctx.api}|${key}`, () => JSON.stringify(render())),
+  );
 }
 
 /** Deleted accounts (`null`) render as GitHub's "ghost". */

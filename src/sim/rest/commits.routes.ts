@@ -44,7 +44,7 @@ export const commitRoutes: RepoRoute[] = [
         }),
       );
       return paginate(req, commits, (commit) =>
-        scope.repoIndex.itemJson(req.ctx.api, commit, () => renderCommit(scope, commit)),
+        scope.repoIndex.itemJson((composer) => renderCommit({ ...scope, composer }, commit)),
       );
     },
   },

@@ -41,7 +41,7 @@ export const issueRoutes: RepoRoute[] = [
         return sortByKey(kept, sortKey, direction);
       });
       return paginate(req, issues, (issue) =>
-        scope.repoIndex.itemJson(req.ctx.api, issue, () => renderIssue(scope, issue)),
+        scope.repoIndex.itemJson((composer) => renderIssue({ ...scope, composer }, issue)),
       );
     },
   },
@@ -88,6 +88,6 @@ function listComments(req: RestRequest, scope: RepoScope, all: readonly SimIssue
     );
   });
   return paginate(req, comments, (comment) =>
-    scope.repoIndex.itemJson(req.ctx.api, comment, () => renderIssueComment(scope, comment)),
+    scope.repoIndex.itemJson((composer) => renderIssueComment({ ...scope, composer }, comment)),
   );
 }

@@ -1,3 +1,4 @@
+import { contentHash } from '../etag.js';
 import { paginationLimited } from './github-errors.js';
 import type { RestRequest, RestResult } from './rest-route.js';
 
@@ -21,14 +22,23 @@ export function paginate<T>(req: RestRequest, items: readonly T[], render: (item
   const { perPage, page } = pageParams(req.query);
   const maxPage = req.state.config.rest.maxPage;
   if (maxPage > 0 && page > maxPage) return { status: 422, body: paginationLimited() };
+  const cacheKey = req.pageCacheKey === null ? null : `${req.pageCacheKey}|${perPage}|${page}|${maxPage}`;
+  const cached = cacheKey === null ? undefined : req.state.pages.get(cacheKey);
+  if (cached !== undefined) return pageResult(cached.json, cached.hash, cached.link);
   const totalPages = Math.max(1, Math.ceil(items.length / perPage));
   const lastPage = maxPage > 0 ? Math.min(totalPages, maxPage) : totalPages;
   const start = (page - 1) * perPage;
   const parts: string[] = [];
   for (let i = start; i < Math.min(items.length, start + perPage); i++) parts.push(render(items[i] as T));
+  const json = `[${parts.join(',')}]`;
+  const hash = contentHash(json);
   const link = linkHeader(req, page, lastPage);
-  const headers: Record<string, string> = link === '' ? {} : { link };
-  return { status: 200, json: `[${parts.join(',')}]`, headers };
+  if (cacheKey !== null) req.state.pages.set(cacheKey, { json, hash, link });
+  return pageResult(json, hash, link);
+}
+
+function pageResult(json: string, hash: string, link: string): RestResult {
+  return { status: 200, json, bodyHash: hash, headers: link === '' ? {} : { link } };
 }
 
 function linkHeader(req: RestRequest, page: number, lastPage: number): string {

@@ -44,7 +44,9 @@ export const pullRoutes: RepoRoute[] = [
         return sortByKey(kept, sortKey, direction);
       });
       return paginate(req, pulls, (pull) =>
-        scope.repoIndex.itemJson(req.ctx.api, pull, () => (isPull(pull) ? renderPull(scope, pull) : {})),
+        scope.repoIndex.itemJson((composer) =>
+          isPull(pull) ? renderPull({ ...scope, composer }, pull) : {},
+        ),
       );
     },
   },
@@ -64,7 +66,7 @@ export const pullRoutes: RepoRoute[] = [
         return sortByKey(byId, (c) => ms(sort === 'updated' ? c.updatedAt : c.createdAt), direction);
       });
       return paginate(req, comments, (comment) =>
-        scope.repoIndex.itemJson(req.ctx.api, comment, () => renderReviewComment(scope, comment)),
+        scope.repoIndex.itemJson((composer) => renderReviewComment({ ...scope, composer }, comment)),
       );
     },
   },
@@ -86,7 +88,7 @@ export const pullRoutes: RepoRoute[] = [
         (scope.repoIndex.reviewsByPull.get(number) ?? []).filter((review) => review.state !== 'PENDING'),
       );
       return paginate(req, reviews, (review) =>
-        scope.repoIndex.itemJson(req.ctx.api, review, () => renderReview(scope, review)),
+        scope.repoIndex.itemJson((composer) => renderReview({ ...scope, composer }, review)),
       );
     },
   },

@@ -20,7 +20,7 @@ export const releaseRoutes: RepoRoute[] = [
         ),
       );
       return paginate(req, releases, (release) =>
-        scope.repoIndex.itemJson(req.ctx.api, release, () => renderRelease(scope, release)),
+        scope.repoIndex.itemJson((composer) => renderRelease({ ...scope, composer }, release)),
       );
     },
   },

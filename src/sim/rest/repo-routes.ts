@@ -22,8 +22,8 @@ export function serveRepoRoute(
   const { repo, renamed } = found;
   if (repo.status === 'gone') return { status: 404, body: notFound() };
   if (renamed) {
-    const query = req.query.toString();
-    const location = `${req.ctx.api}/repositories/${repo.id}${suffixPath}${query === '' ? '' : `?${query}`}`;
+    const search = req.query.toString();
+    const location = `${req.ctx.api}/repositories/${repo.id}${suffixPath}${search === '' ? '' : `?${search}`}`;
     return {
       status: 301,
       body: {
@@ -37,6 +37,11 @@ export function serveRepoRoute(
   if (repo.status === 'dmca') return { status: 451, body: blocked(repo) };
   const scope: RepoScope = repoScope(req.ctx, req.state.index, repo);
   req.linkBase = `${req.ctx.api}/repositories/${repo.id}${suffixPath}`;
+  const query = new URLSearchParams(req.query);
+  query.delete('page');
+  query.delete('per_page');
+  const config = req.state.config.rest;
+  req.pageCacheKey = `${repo.id}|${scope.repoIndex.fingerprint}|${req.linkBase}?${query.toString()}|${config.contributorLinkLimit}`;
   return route.handle(req, scope);
 }
 

@@ -16,6 +16,11 @@ export interface RestRequest {
    * the repository dispatcher rewrites it once the repository is known.
    */
   linkBase: string;
+  /**
+   * Identifies this list's content for the page cache (repository, its fingerprint, API base,
+   * path and query without paging); null = do not cache.
+   */
+  pageCacheKey: string | null;
 }
 
 export interface RestResult {
@@ -24,6 +29,8 @@ export interface RestResult {
   json?: string;
   /** … or a value to serialise. Neither = empty body (204, 304). */
   body?: unknown;
+  /** Content hash of the body when the producer already knows it (saves hashing big pages). */
+  bodyHash?: string;
   headers?: Record<string, string>;
   /** ISO instant for `Last-Modified` / `If-Modified-Since` on single resources. */
   lastModified?: string;

@@ -62,7 +62,7 @@ export async function serveRest(
   Object.assign(headers, rateLimitHeaders(window));
   const admission = state.secondary.admit(credential.key, 'rest', 1, now);
   if (!admission.admitted) {
-    if (admission.reason === 'blocked') violation(state, credential, call.endpoint, 'secondary', now);
+    if (admission.violation) violation(state, credential, call.endpoint, 'secondary', now);
     send(403, JSON.stringify(secondaryExceeded(requestId)), {
       'retry-after': String(admission.retryAfterSeconds),
     });
@@ -119,13 +119,14 @@ function answer(
     ctx,
     credential,
     linkBase: `${ctx.api}${path}`,
+    pageCacheKey: null,
   };
   const result = call.produce(restRequest, path);
   const body = result.json ?? (result.body === undefined ? '' : JSON.stringify(result.body));
   const extra: Record<string, string> = { ...result.headers };
   let status = result.status;
   if (status === 200) {
-    const etag = weakEtag(contentHash(body), credential.key);
+    const etag = weakEtag(result.bodyHash ?? contentHash(body), credential.key);
     extra['etag'] = etag;
     extra['cache-control'] = credential.authenticated
       ? 'private, max-age=60, s-maxage=60'

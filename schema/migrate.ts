@@ -42,3 +42,10 @@ export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<MigrationRepo
     known: Object.keys(migrations),
   };
 }
+
+/** Names of migrations the code has that the database has not run (for readiness checks). */
+export async function listPendingMigrations<DB>(db: Kysely<DB>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new StaticMigrationProvider(migrations) });
+  const all = await migrator.getMigrations();
+  return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
+}

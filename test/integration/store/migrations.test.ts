@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { sql, type Kysely } from 'kysely';
-import { migrateToLatest } from '../../../schema/migrate.js';
+import { listPendingMigrations, migrateToLatest } from '../../../schema/migrate.js';
 import { migrations } from '../../../schema/migrations/index.js';
 import { isVitalsError } from '../../../src/shared/errors.js';
 import {
@@ -55,10 +55,12 @@ describe('migrations', () => {
 
   it('apply every migration on PostgreSQL and on PGlite, once', async () => {
     const all = Object.keys(migrations);
+    expect(await listPendingMigrations(postgres.db)).toEqual(all);
     expect(await migrateToLatest(postgres.db)).toEqual({ applied: all, known: all });
     expect(await migrateToLatest(pglite.db)).toEqual({ applied: all, known: all });
     expect((await migrateToLatest(postgres.db)).applied).toEqual([]);
     expect((await migrateToLatest(pglite.db)).applied).toEqual([]);
+    expect(await listPendingMigrations(pglite.db)).toEqual([]);
   });
 
   it('give the same tables, columns, types, defaults, indexes and constraints on both engines', async () => {

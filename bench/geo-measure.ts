@@ -24,6 +24,8 @@ export interface GeoFigures {
   /** Rows whose region was decided (CN/HK/MO/TW/OTHER) even where the country was not. */
   regionDecided: number;
   cn: { precision: number; recall: number; truePositives: number; predicted: number; support: number };
+  /** Rows where the company field alone pointed at one country, and how often that was the label. */
+  companyHint: { rows: number; agreeing: number };
   perLabel: LabelFigures[];
   /** confusion[truth][predicted] among the neighbours of CN (plus "?" for abstained, "*" for other). */
   confusion: Record<string, Record<string, number>>;
@@ -77,11 +79,17 @@ export function measureGeo(
   options: { maskLocation: boolean; mode?: GeoMode },
 ): GeoFigures {
   const mode = options.mode ?? 'mainland';
+  const companyHint = { rows: 0, agreeing: 0 };
   const predicted: Array<{ label: string; country: string | null; region: string }> = rows.map((row) => {
     const input: ContributorSignals = options.maskLocation
       ? { company: row.company }
       : { location: row.location, company: row.company };
     const result = locateContributor(input, mode);
+    const hint = result.signals.find((s) => s.kind === 'company' && s.country !== null);
+    if (hint) {
+      companyHint.rows++;
+      if (hint.country === row.label) companyHint.agreeing++;
+    }
     return { label: row.label, country: result.country, region: result.region };
   });
   const decided = predicted.filter((p) => p.country !== null);
@@ -128,6 +136,7 @@ export function measureGeo(
       predicted: cnPredicted.length,
       support: cnSupport.length,
     },
+    companyHint,
     perLabel,
     confusion,
   };

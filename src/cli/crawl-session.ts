@@ -3,8 +3,8 @@ import type { Config } from '../../config/load-config.js';
 import type { Database } from '../../schema/database.js';
 import { createCrawlGitHub, etagStoreFor } from '../crawl/adapters/github-client.adapter.js';
 import { runCrawl, type CrawlEvent, type CrawlSummary } from '../crawl/run-crawl.js';
-import { defaultCrawlSettings, systemClock, type CrawlDeps } from '../crawl/stage.js';
-import { createGitHubClient } from '../github/index.js';
+import { defaultCrawlSettings, systemClock, type CrawlDeps, type CrawlSettings } from '../crawl/stage.js';
+import { createGitHubClient, type GitHubClientOptions } from '../github/index.js';
 import type { Logger } from '../shared/logger.js';
 import { createProgressReporter } from './progress.js';
 
@@ -13,6 +13,9 @@ export interface CrawlSessionOptions {
   /** Progress on stderr (default true). */
   readonly progress?: boolean;
   readonly signal?: AbortSignal;
+  /** Tuning of the GitHub client (tests and benchmarks shorten backoffs). */
+  readonly clientOptions?: Partial<GitHubClientOptions>;
+  readonly settings?: CrawlSettings;
 }
 
 /**
@@ -33,7 +36,13 @@ export async function crawlInProcess(
     signal: options.signal,
   });
   const github = createCrawlGitHub(client, db);
-  const deps: CrawlDeps = { db, github, logger, clock: systemClock, settings: defaultCrawlSettings };
+  const deps: CrawlDeps = {
+    db,
+    github,
+    logger,
+    clock: systemClock,
+    settings: options.settings ?? defaultCrawlSettings,
+  };
   const progress =
     options.progress === false ? undefined : createProgressReporter({ budget: () => github.budget() });
   try {

@@ -38,32 +38,46 @@ export async function crawlUpdatedList<T>(
   const { db, github, clock, settings, logger } = deps;
   const run = await beginEntity(db, ref.repositoryId, entity);
   let watermark = run.previous?.watermarkAt ?? null;
-  const params = {
-    state: route.endsWith('/issues') ? 'all' : undefined,
-    sort: 'updated',
-    direction: 'asc',
-    per_page: 100,
-    since: sinceWithOverlap(watermark, settings.sinceOverlapSeconds),
-  };
   let rows = 0;
   let pages = 0;
-  try {
-    for await (const page of github.restPages<T>(ref, route, params, { conditional: run.conditional })) {
-      pages += 1;
-      if (page.notModified) {
-        await upsertCrawlState(db, ref.repositoryId, entity, finished(clock.now()));
-        return { outcome: 'unchanged', rows, pages };
+  let conditional = run.conditional;
+  // Pass 2 "primes" the URL the next run will ask (its `since` moved with the watermark): one request
+  // now, so that an idle re-crawl is all free 304s rather than one full page per list.
+  for (let pass = 0; pass < 2; pass += 1) {
+    const since = sinceWithOverlap(watermark, settings.sinceOverlapSeconds);
+    const params = {
+      state: route.endsWith('/issues') ? 'all' : undefined,
+      sort: 'updated',
+      direction: 'asc',
+      per_page: 100,
+      since,
+    };
+    let notModified = false;
+    try {
+      for await (const page of github.restPages<T>(ref, route, params, { conditional })) {
+        pages += 1;
+        if (page.notModified) {
+          notModified = true;
+          break;
+        }
+        const { write, newest } = toPage(page.items);
+        watermark = laterOf(watermark, newest);
+        await db.transaction().execute(async (trx) => {
+          rows += await write(trx);
+          await upsertCrawlState(trx, ref.repositoryId, entity, { watermarkAt: watermark });
+        });
       }
-      const { write, newest } = toPage(page.items);
-      watermark = laterOf(watermark, newest);
-      await db.transaction().execute(async (trx) => {
-        rows += await write(trx);
-        await upsertCrawlState(trx, ref.repositoryId, entity, { watermarkAt: watermark });
-      });
+    } catch (err) {
+      if (!isGitHubError(err, 'narrow')) throw err;
+      logger.warn({ entity, watermark }, 'pagination limit reached; continuing from the watermark next run');
+      break;
     }
-  } catch (err) {
-    if (!isGitHubError(err, 'narrow')) throw err;
-    logger.warn({ entity, watermark }, 'pagination limit reached; continuing from the watermark next run');
+    if (notModified && pass === 0) {
+      await upsertCrawlState(db, ref.repositoryId, entity, finished(clock.now()));
+      return { outcome: 'unchanged', rows, pages };
+    }
+    if (notModified || sinceWithOverlap(watermark, settings.sinceOverlapSeconds) === since) break;
+    conditional = true;
   }
   await upsertCrawlState(db, ref.repositoryId, entity, finished(clock.now(), { watermarkAt: watermark }));
   return { outcome: 'ok', rows, pages };

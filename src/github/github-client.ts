@@ -189,8 +189,9 @@ export function createGitHubClient(deps: CreateGitHubClientDeps): GitHubClient {
       timeoutMs: options.requestTimeoutMs,
       signal: deps.signal,
       now,
+      // Pacing waits are routine (debug); an exhausted budget or a block is news (info).
       onWait: (resource, decision) =>
-        logger.info(
+        logger[decision.reason === 'paced' ? 'debug' : 'info'](
           {
             credential: fingerprint,
             resource,

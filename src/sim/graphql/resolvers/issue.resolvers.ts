@@ -13,7 +13,10 @@ type IssueLike = ModelOf<'Issue' | 'PullRequest'>;
 /** Fields Issue and PullRequest share (both are numbered in one sequence, as on GitHub). */
 const issueCommon: Record<string, Resolver<IssueLike>> = {
   id: (m) => legacyNodeId(m.__typename, m.issue.id),
+  // Int is 32-bit: ids past 2^31 fail like on GitHub (graphql-ruby) — ask `fullDatabaseId`
+  // (BigInt, encoded as a string) for issue, pull request and comment ids.
   databaseId: ({ issue }) => issue.id,
+  fullDatabaseId: ({ issue }) => String(issue.id),
   number: ({ issue }) => issue.number,
   title: ({ issue }) => issue.title,
   body: ({ issue }) => issue.body ?? '',
@@ -93,6 +96,7 @@ export const pullRequestResolvers: Record<string, Resolver<IssueLike>> = {
 export const reviewResolvers: Record<string, Resolver<ModelOf<'PullRequestReview'>>> = {
   id: ({ review }) => legacyNodeId('PullRequestReview', review.id),
   databaseId: ({ review }) => review.id,
+  fullDatabaseId: ({ review }) => String(review.id),
   state: ({ review }) => review.state,
   body: ({ review }) => review.body,
   submittedAt: ({ review }) => utc(review.submittedAt),
@@ -108,6 +112,7 @@ export const reviewResolvers: Record<string, Resolver<ModelOf<'PullRequestReview
 export const issueCommentResolvers: Record<string, Resolver<ModelOf<'IssueComment'>>> = {
   id: ({ comment }) => legacyNodeId('IssueComment', comment.id),
   databaseId: ({ comment }) => comment.id,
+  fullDatabaseId: ({ comment }) => String(comment.id),
   body: ({ comment }) => comment.body,
   createdAt: ({ comment }) => utc(comment.createdAt),
   updatedAt: ({ comment }) => utc(comment.updatedAt),

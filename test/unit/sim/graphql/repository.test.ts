@@ -180,3 +180,21 @@ describe('repository', () => {
     );
   });
 });
+
+describe('database ids past 2^31', () => {
+  it('fail on the 32-bit databaseId like GitHub, and come whole from fullDatabaseId', async () => {
+    const world = testWorld();
+    const target = world.repos[0]?.issues[0];
+    if (!target) throw new Error('fixture has issues');
+    target.id = 2_200_000_001;
+    const result = await engine.execute(
+      `{ repository(owner: "acme", name: "rocket") { issue(number: 1) { fullDatabaseId databaseId } } }`,
+      undefined,
+      { world, rateLimit: rateLimitView },
+    );
+    expect(result.data).toEqual({
+      repository: { issue: { fullDatabaseId: '2200000001', databaseId: null } },
+    });
+    expect(result.errors?.[0]?.message).toContain('32-bit');
+  });
+});

@@ -40,6 +40,8 @@ export interface GenerateOptions {
   /** Years of history before endDate (default 3). */
   years?: number;
   shape?: ActivityShape;
+  /** Share subject strings and skip merge commits to save memory (default: more than 20,000 commits per repository). */
+  lean?: boolean;
 }
 
 export const DEFAULT_COUNTRY_MIX: Record<string, number> = {
@@ -112,7 +114,7 @@ export function generateWorld(options: GenerateOptions): World {
         hugeBodies: 0,
         mergeCommitShare: 0,
         defaultBranch: 'main',
-        lean: commits > 20_000,
+        lean: options.lean ?? commits > 20_000,
       },
       team,
     );

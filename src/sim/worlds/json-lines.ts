@@ -4,7 +4,6 @@
  */
 import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
 import { once } from 'node:events';
-import { createInterface } from 'node:readline';
 import { createGunzip, createGzip, gunzipSync } from 'node:zlib';
 import { finished } from 'node:stream/promises';
 import { VitalsError } from '../../shared/errors.js';
@@ -64,17 +63,38 @@ export async function readJsonLinesGz(
   fields: Fields | null,
   onRecord: (value: unknown, line: number) => void,
 ): Promise<number> {
-  const input = createReadStream(path).pipe(createGunzip());
-  const lines = createInterface({ input, crlfDelay: Infinity });
+  const source = createReadStream(path);
+  const gunzip = createGunzip();
+  // Iterating a stream rethrows its errors and destroys it on exit; the file's errors must reach it too.
+  source.on('error', (err) => gunzip.destroy(err));
+  gunzip.setEncoding('utf8');
   let line = 0;
   let count = 0;
+  let rest = '';
+  const take = (text: string): void => {
+    line++;
+    if (text.length === 0) return;
+    onRecord(parseLine(text, path, line, fields), line);
+    count++;
+  };
   try {
-    for await (const text of lines) {
-      line++;
-      if (text.length === 0) continue;
-      onRecord(parseLine(text, path, line, fields), line);
-      count++;
+    for await (const chunk of source.pipe(gunzip) as AsyncIterable<string>) {
+      let start = 0;
+      let end = chunk.indexOf('\n');
+      if (end === -1) {
+        rest += chunk;
+        continue;
+      }
+      take(rest + chunk.slice(0, end));
+      rest = '';
+      start = end + 1;
+      while ((end = chunk.indexOf('\n', start)) !== -1) {
+        take(chunk.slice(start, end));
+        start = end + 1;
+      }
+      rest = chunk.slice(start);
     }
+    if (rest.length > 0) take(rest);
   } catch (err) {
     if (err instanceof VitalsError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
@@ -84,6 +104,8 @@ export async function readJsonLinesGz(
       code === 'ENOENT' ? 'file is missing' : `cannot read (${(err as Error).message})`,
       err,
     );
+  } finally {
+    source.destroy();
   }
   return count;
 }

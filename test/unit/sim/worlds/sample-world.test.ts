@@ -45,7 +45,7 @@ describe('sample world', () => {
   it('is exactly what the generator makes from its seed (committed files are up to date)', () => {
     // If this fails after a generator change, run: npx tsx src/sim/worlds/build-sample.ts
     expect(JSON.stringify(buildSampleWorld())).toBe(JSON.stringify(world));
-  });
+  }, 30_000);
 
   it('returns an independent copy on every call', () => {
     const copy = loadSampleWorld();

@@ -1,0 +1,72 @@
+import { describe, expect, it } from '@jest/globals';
+import { existsSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { createGunzip } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { loadGitHistoryWorld } from '../../../../src/sim/worlds/index.js';
+import { isVitalsError } from '../../../../src/shared/errors.js';
+
+// The shared data sits beside the checkout (../shared/data/git); a fresh machine does not have it.
+const GIT_DIR = fileURLToPath(new URL('../../../../../shared/data/git/', import.meta.url));
+const FILES = { 'vitejs/vite': 9_620, 'apache/dubbo': 8_140, 'sveltejs/svelte': 11_342 };
+const paths = Object.keys(FILES).map((name) => `${GIT_DIR}${name.replace('/', '__')}.jsonl.gz`);
+const present = paths.every((path) => existsSync(path));
+if (!present) console.warn(`Skipping the git history loader tests: ${GIT_DIR} is absent on this machine.`);
+const describeIfData = present ? describe : describe.skip;
+
+async function firstLines(
+  path: string,
+  count: number,
+): Promise<Array<{ sha: string; author: { date: string }; committer: { date: string } }>> {
+  const lines = createInterface({ input: createReadStream(path).pipe(createGunzip()) });
+  const out = [];
+  for await (const line of lines) {
+    out.push(JSON.parse(line));
+    if (out.length === count) break;
+  }
+  lines.close();
+  return out;
+}
+
+describe('loadGitHistoryWorld without data', () => {
+  it('fails clearly when a file is absent', async () => {
+    await expect(loadGitHistoryWorld(['/nonexistent/owner__name.jsonl.gz'])).rejects.toThrow(
+      /Git history file not found/,
+    );
+    const err = await loadGitHistoryWorld(['/nonexistent/owner__name.jsonl.gz']).catch((e: unknown) => e);
+    expect(isVitalsError(err, 'INPUT_INVALID')).toBe(true);
+  });
+});
+
+describeIfData('loadGitHistoryWorld on ../shared/data/git', () => {
+  it('loads every commit with original offsets, linking only noreply authors', async () => {
+    const world = await loadGitHistoryWorld(paths);
+    expect(world.repos.map((r) => [`${r.owner}/${r.name}`, r.commits.length])).toEqual(Object.entries(FILES));
+    const dubbo = world.repos[1]!;
+    expect(dubbo.defaultBranch).toBe('3.3');
+    expect(dubbo.commits.filter((c) => c.parents.length === 0)).toHaveLength(2);
+    // The git-svn import keeps its fake +00:00 offsets untouched.
+    expect(dubbo.commits.at(-1)?.author.date).toBe('2011-10-20T15:04:29+00:00');
+    for (const [index, path] of paths.entries()) {
+      const raw = await firstLines(path, 200);
+      const commits = world.repos[index]!.commits.slice(0, 200);
+      expect(commits.map((c) => [c.sha, c.author.date, c.committer.date])).toEqual(
+        raw.map((r) => [r.sha, r.author.date, r.committer.date]),
+      );
+    }
+    const vite = world.repos[0]!;
+    expect(vite.commits.filter((c) => c.authorLogin !== null)).toHaveLength(2_055);
+    expect(vite.commits.reduce((sum, c) => sum + c.additions, 0)).toBe(624_428);
+    expect(world.repos[2]!.commits.every((c) => c.additions === 0 && c.changedFiles === 0)).toBe(true);
+    const logins = new Set(world.users.map((u) => u.login));
+    for (const commit of world.repos.flatMap((r) => r.commits)) {
+      if (commit.authorLogin) expect(logins.has(commit.authorLogin)).toBe(true);
+      if (!commit.author.email.toLowerCase().endsWith('@users.noreply.github.com'))
+        expect(commit.authorLogin).toBeNull();
+    }
+    expect(world.users.find((u) => u.login === 'dependabot[bot]')?.type).toBe('Bot');
+    expect(world.users.every((u) => u.location === null && u.trueCountry === null)).toBe(true);
+    expect(new Set(world.users.map((u) => u.id)).size).toBe(world.users.length);
+  });
+});

@@ -1,5 +1,9 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { isVitalsError } from '../shared/errors.js';
 import type { SimState } from './sim-state.js';
+import { generateActivity, type ActivityCounts } from './worlds/index.js';
+
+const COUNT_KEYS = ['commits', 'issues', 'pullRequests', 'comments', 'reviews', 'releases'] as const;
 
 /**
  * Control endpoints under /_sim/ (JSON; never counted in stats or budgets):
@@ -20,6 +24,31 @@ export function registerControlRoutes(app: FastifyInstance, state: SimState): vo
       return;
     }
     sendJson(reply, 200, state.config);
+  });
+  let mutations = 0;
+  app.post('/_sim/mutate', (request, reply) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const [owner, name] = typeof body['repo'] === 'string' ? body['repo'].split('/') : [];
+    const found = owner && name ? state.index.repoByFullName(owner, name) : undefined;
+    if (found === undefined) {
+      sendJson(reply, 404, { message: `No repository ${String(body['repo'])} in this world` });
+      return;
+    }
+    const counts: ActivityCounts = {};
+    for (const key of COUNT_KEYS) if (body[key] !== undefined) counts[key] = body[key] as number;
+    mutations += 1;
+    const seed =
+      typeof body['seed'] === 'number' ? body['seed'] : state.config.faults.seed * 7919 + mutations;
+    try {
+      const added = generateActivity(state.world, found.repo, counts, seed, new Date(state.now()));
+      // Items may have changed in place (updatedAt of commented issues): drop every derived index.
+      state.index.invalidate();
+      state.pages.clear();
+      sendJson(reply, 200, added);
+    } catch (err) {
+      if (!isVitalsError(err)) throw err;
+      sendJson(reply, 400, { message: err.message });
+    }
   });
 }
 

@@ -23,7 +23,7 @@ interface ColumnInfo {
   is_generated: string;
 }
 
-async function describeSchema(db: Kysely<unknown>) {
+async function describeSchema<DB>(db: Kysely<DB>) {
   const columns = await sql<ColumnInfo>`
     select table_name, column_name, data_type, udt_name, is_nullable, column_default, is_generated
     from information_schema.columns where table_schema = 'public'

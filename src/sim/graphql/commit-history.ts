@@ -8,7 +8,8 @@ import { invalidCursorError } from './keyset-page.js';
  *   the item's offset in it. A cursor from before new commits were pushed keeps naming the old
  *   start commit, so paging continues where it was (found by a scan from the head: O(new commits)).
  * - `since`/`until` (committer date, like `git log --since`) select a contiguous range found by
- *   binary search over committer instants, precomputed once per commit array. Histories whose
+ *   binary search over committer instants, precomputed once per commit array (and extended, not
+ *   recomputed, when commits are pushed at the head). Histories whose
  *   dates are not monotonic (rebases, clock skew) fall back to a date-sorted permutation, so the
  *   filtered walk is newest-first by committer date.
  */
@@ -32,11 +33,16 @@ const dateIndexes = new WeakMap<SimCommit[], { length: number; value: DateIndex 
 function dateIndex(commits: SimCommit[]): DateIndex {
   const hit = dateIndexes.get(commits);
   if (hit && hit.length === commits.length && hit.value.headSha === commits[0]?.sha) return hit.value;
+  // New commits are pushed at the head (generateActivity unshifts): reuse the old instants.
+  const pushed = hit ? commits.length - hit.length : -1;
+  const reusable = hit && pushed > 0 && commits[pushed]?.sha === hit.value.headSha ? hit.value : undefined;
   const committedMs = new Float64Array(commits.length);
+  const parseUpTo = reusable ? pushed : commits.length;
+  for (let i = 0; i < parseUpTo; i++) committedMs[i] = Date.parse((commits[i] as SimCommit).committer.date);
+  if (reusable) committedMs.set(reusable.committedMs, pushed);
   let monotonic = true;
-  for (let i = 0; i < commits.length; i++) {
-    committedMs[i] = Date.parse((commits[i] as SimCommit).committer.date);
-    if (i > 0 && (committedMs[i] as number) > (committedMs[i - 1] as number)) monotonic = false;
+  for (let i = 1; i < commits.length && monotonic; i++) {
+    if ((committedMs[i] as number) > (committedMs[i - 1] as number)) monotonic = false;
   }
   let byDateDesc: Int32Array | null = null;
   if (!monotonic) {

@@ -119,6 +119,26 @@ describe('Commit.history', () => {
     expect(second.nodes).toHaveLength(100);
   });
 
+  it('counts commits pushed after the date index was built in since/until walks', async () => {
+    const world = testWorld();
+    const repository = world.repos[0];
+    if (!repository) throw new Error('fixture has a repository');
+    const before = await historyPage(world, { since: '2023-12-31T00:00:00Z' });
+    const pushed = linearCommits(5).map((c, i) => ({
+      ...c,
+      sha: `e${i}`.padEnd(40, 'e'),
+      committer: { ...c.committer, date: `2024-01-0${2 + i}T12:00:00+09:00` },
+    }));
+    repository.commits.unshift(...pushed.reverse());
+    const after = await historyPage(world, { since: '2023-12-31T00:00:00Z' });
+    expect(after.totalCount).toBe(before.totalCount + 5);
+    expect(after.nodes.slice(0, 5).map((n) => n.oid)).toEqual(
+      repository.commits.slice(0, 5).map((c) => c.sha),
+    );
+    const onlyPushed = await historyPage(world, { since: '2024-01-02T00:00:00Z' });
+    expect(onlyPushed.totalCount).toBe(5);
+  });
+
   it('answers an unknown cursor with an error, not a wrong page', async () => {
     const result = await engine.execute(
       HISTORY,

@@ -5,6 +5,7 @@ import { registerGeoCommand } from './geo.command.js';
 import { registerMigrateCommand } from './migrate.command.js';
 import { registerReportCommand } from './report.command.js';
 import { registerRepoCommand } from './repo.command.js';
+import { registerSimCommand } from './sim.command.js';
 
 /** Each command file exports one `register*Command(program)`; list it here. */
 export const commands: Array<(program: Command) => void> = [
@@ -14,4 +15,5 @@ export const commands: Array<(program: Command) => void> = [
   registerCrawlCommand,
   registerReportCommand,
   registerDemoCommand,
+  registerSimCommand,
 ];

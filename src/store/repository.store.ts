@@ -185,6 +185,7 @@ export async function updateRepositoryMetadata(
   id: number,
   metadata: RepositoryMetadata,
 ): Promise<Repository> {
+  const before = await getRepository(db, id);
   const row = await db
     .updateTable('repository')
     .set({
@@ -212,6 +213,9 @@ export async function updateRepositoryMetadata(
     .returningAll()
     .executeTakeFirst();
   if (!row) throw new VitalsError('REPO_NOT_REGISTERED', `No registered repository has id ${id}`, { id });
+  // The name it was registered or last seen under stays findable (`repo remove old/name` still works).
+  if (before.fullName !== row.full_name)
+    await recordRepositoryName(db, id, before.fullName, metadata.observedAt);
   await recordRepositoryName(db, id, row.full_name, metadata.observedAt);
   return toRepository(row);
 }

@@ -64,6 +64,7 @@ export function combineEvidence(
     country: countryKnown ? bestCountry : null,
     region: decided ? bestRegion : 'UNKNOWN',
     confidence,
+    countryConfidence: countryKnown ? round(countryP) : null,
     conflict,
     signals: evidence.map((e) => toSignal(e, applied.includes(e))),
   };

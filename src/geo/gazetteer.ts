@@ -13,6 +13,11 @@ export interface PlaceReading {
   source: PlaceSource;
   /** Cities only: inhabitants, to lean ambiguous names ("Paris") towards the bigger place. */
   population: number;
+  /**
+   * Cities only: inhabitants × (developers per country prior)^¼: how many GitHub users a place of this
+   * name likely holds ("Santa Clara" leans to California rather than Cuba).
+   */
+  draw: number;
 }
 
 export interface Gazetteer {
@@ -38,6 +43,9 @@ export interface EmailDomainTables {
   genericCountryTlds: ReadonlySet<string>;
 }
 
+/** How much developer density (config/geo/prior.json) tilts homonym cities: a fourth root, a nudge. */
+const DRAW_EXPONENT = 0.25;
+
 let cached: Gazetteer | undefined;
 
 export function loadGazetteer(): Gazetteer {
@@ -51,11 +59,18 @@ function readData<T>(file: string): T {
 }
 
 function buildGazetteer(): Gazetteer {
+  const priorFile = JSON.parse(
+    readFileSync(new URL('../../config/geo/prior.json', import.meta.url), 'utf8'),
+  ) as { floor: number; data: Record<string, number> };
+  const developers = (country: string) => priorFile.data[country] ?? priorFile.floor;
+  const junk = new Set(readData<string[]>('junk.json').map(normalizeText));
   const phrases = new Map<string, PlaceReading[]>();
   const add = (name: string, country: string, source: PlaceSource, population = 0) => {
     const key = normalizeText(name);
     // Two-letter names ("US", "IN") are read only as codes, where position says they are codes.
     if (key.length < 2 || (key.length === 2 && !hasCjk(key) && source !== 'alias')) return;
+    // Words that name no place ("Island" is Iceland in German; "North" a Cameroonian region) never match.
+    if (junk.has(key)) return;
     // "Pointe-Noire" is also written "Pointe Noire"; "St. Louis" as "St Louis".
     const spaced = key.replace(/[-.]/g, ' ').replace(/\s+/g, ' ').trim();
     if (spaced !== key && spaced.length > 2) addKey(spaced, country, source, population);
@@ -63,9 +78,12 @@ function buildGazetteer(): Gazetteer {
   };
   const addKey = (key: string, country: string, source: PlaceSource, population: number) => {
     const list = phrases.get(key) ?? [];
+    const draw = population * Math.pow(developers(country), DRAW_EXPONENT);
     const same = list.find((r) => r.country === country && r.source === source);
-    if (same) same.population = Math.max(same.population, population);
-    else list.push({ country, source, population });
+    if (same) {
+      same.population = Math.max(same.population, population);
+      same.draw = Math.max(same.draw, draw);
+    } else list.push({ country, source, population, draw });
     phrases.set(key, list);
   };
 
@@ -84,7 +102,8 @@ function buildGazetteer(): Gazetteer {
   const codes = new Map<string, PlaceReading[]>();
   const addCode = (code: string, country: string) => {
     const list = codes.get(code) ?? [];
-    if (!list.some((r) => r.country === country)) list.push({ country, source: 'code', population: 0 });
+    if (!list.some((r) => r.country === country))
+      list.push({ country, source: 'code', population: 0, draw: 0 });
     codes.set(code, list);
   };
   for (const country of Object.keys(names)) addCode(country.toLowerCase(), country);
@@ -95,11 +114,8 @@ function buildGazetteer(): Gazetteer {
   const offsets = readData<Record<string, { standard: string[]; daylight: string[] }>>(
     'generated/country-offsets.json',
   );
-  const priorFile = JSON.parse(
-    readFileSync(new URL('../../config/geo/prior.json', import.meta.url), 'utf8'),
-  ) as { floor: number; data: Record<string, number> };
   const countries = Object.keys(names).sort();
-  const prior = new Map(countries.map((c) => [c, priorFile.data[c] ?? priorFile.floor]));
+  const prior = new Map(countries.map((c) => [c, developers(c)]));
 
   const email = readData<{
     webmail: Record<string, string>;
@@ -116,7 +132,7 @@ function buildGazetteer(): Gazetteer {
     phrases,
     codes,
     cjkPhrases,
-    junk: new Set(readData<string[]>('junk.json').map(normalizeText)),
+    junk,
     countries,
     offsets: new Map(Object.entries(offsets)),
     prior,

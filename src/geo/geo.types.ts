@@ -58,6 +58,8 @@ export interface GeoResult {
   region: Region;
   /** Probability of the reported region (or, for UNKNOWN, of the most likely region), 0..1. */
   confidence: number;
+  /** Probability of the reported country (lower than `confidence` for "Cambridge": GB, US or CA). */
+  countryConfidence: number | null;
   /** True when strong signals disagree: UNKNOWN with conflict ≠ UNKNOWN for lack of evidence. */
   conflict: boolean;
   signals: GeoSignal[];

@@ -27,6 +27,7 @@ export function locateContributor(
       country: override,
       region: regionOfCountry(override, mode),
       confidence: 1,
+      countryConfidence: 1,
       conflict: false,
       signals: [
         {

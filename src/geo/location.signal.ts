@@ -35,7 +35,7 @@ export function readLocation(gazetteer: Gazetteer, location: string): Evidence |
     if (gazetteer.offsets.has(code))
       matches.push({
         phrase: a! + b!,
-        readings: [{ country: code, source: 'country', population: 0 }],
+        readings: [{ country: code, source: 'country', population: 0, draw: 0 }],
         partial: false,
       });
   }

@@ -23,10 +23,10 @@ function readingWeight(reading: PlaceReading): number {
 
 /**
  * Relative likelihood per country of one match (best = 1) and the match's weight. Homonym cities lean
- * by population ("Paris" → FR ≫ US); a country name outranks a province of the same name ("Georgia").
+ * by population weighted by developers per country ("Paris" → FR ≫ US); a country name outranks a province of the same name ("Georgia").
  */
 export function matchLikelihood(match: PlaceMatch): { weight: number; likelihood: Map<string, number> } {
-  const maxCity = Math.max(1, ...match.readings.filter((r) => r.source === 'city').map((r) => r.population));
+  const maxCity = Math.max(1, ...match.readings.filter((r) => r.source === 'city').map((r) => r.draw));
   const named = new Set(
     match.readings
       .filter((r) => r.source === 'country' || r.source === 'alias' || r.population >= MAJOR_CITY)
@@ -34,7 +34,7 @@ export function matchLikelihood(match: PlaceMatch): { weight: number; likelihood
   );
   const score = new Map<string, number>();
   for (const reading of match.readings) {
-    let share = reading.source === 'city' ? Math.max(reading.population / maxCity, 0.001) : 1;
+    let share = reading.source === 'city' ? Math.max(reading.draw / maxCity, 0.001) : 1;
     // "Jamaica", "Lebanon", "Sofia": the country or the big city, far more often than a namesake.
     if (named.size > 0 && !named.has(reading.country)) share *= HOMONYM_OF_COUNTRY;
     const value = readingWeight(reading) * share;

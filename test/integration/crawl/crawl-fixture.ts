@@ -113,7 +113,7 @@ export function worldCounts(world: World, repo: SimRepo): WorldCounts {
  */
 export async function dumpCrawledData(db: Kysely<Database>): Promise<Record<string, unknown[]>> {
   const tables: Record<string, string> = {
-    repository: `select github_id, owner, name, description, default_branch, pushed_at, state, state_reason, credential_fingerprint from repository order by github_id, owner, name`,
+    repository: `select github_id, owner, name, description, default_branch, pushed_at, state, state_reason from repository order by github_id, owner, name`,
     repository_name: `select r.github_id, n.full_name from repository_name n join repository r on r.id = n.repository_id order by 1, 2`,
     commit: `select r.github_id as repo, c.* from "commit" c join repository r on r.id = c.repository_id order by 1, c.sha`,
     issue: `select r.github_id as repo, i.* from issue i join repository r on r.id = i.repository_id order by 1, i.number`,

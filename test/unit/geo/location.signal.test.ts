@@ -103,6 +103,8 @@ describe('location: text that names no place gives no signal', () => {
     '地球',
     'https://example.com',
     'Asia',
+    'Island',
+    'North',
     '   ',
   ])('%j → UNKNOWN, no evidence', (location) => {
     const result = at(location);
@@ -116,7 +118,9 @@ describe('location: text that names no place gives no signal', () => {
   it('an ambiguous city keeps the region but not the country ("Cambridge": GB, CA or US)', () => {
     const result = at('Cambridge');
     expect(result.country).toBeNull();
+    expect(result.countryConfidence).toBeNull();
     expect(result.region).toBe('OTHER');
+    expect(at('Cambridge, UK').countryConfidence).toBeGreaterThan(0.9);
   });
 
   it('two places in different regions abstain and say so ("Beijing / Tokyo")', () => {

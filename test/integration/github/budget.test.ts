@@ -124,3 +124,48 @@ describe('budget over the simulator', () => {
     expect(stats.byStatus['403']).toBeUndefined();
   });
 });
+
+describe('a budget spent behind our back (another program on the same token)', () => {
+  it.each([
+    ['REST', 'core'],
+    ['GraphQL', 'graphql'],
+  ])(
+    '%s: one refused request, then a wait for the reset, then success',
+    async (api) => {
+      kit = await startKit({ sim: { rateLimit: { core: 3, graphql: 3, windowSeconds: 3 } } });
+      const credential = kit.client.pickCredential('acme/widgets');
+      const token = kit.tokens[0] as string;
+      // the other program spends the whole window
+      for (let i = 0; i < 3; i++) {
+        if (api === 'REST') {
+          await fetch(`${kit.sim.url}/repos/acme/widgets`, { headers: { authorization: `token ${token}` } });
+        } else {
+          await fetch(`${kit.sim.url}/graphql`, {
+            method: 'POST',
+            headers: { authorization: `token ${token}`, 'content-type': 'application/json' },
+            body: JSON.stringify({ query: HISTORY_QUERY, variables: { owner: 'acme', name: 'widgets' } }),
+          });
+        }
+      }
+      const started = Date.now();
+      if (api === 'REST') {
+        const result = await kit.client.rest('GET /repos/{owner}/{repo}', REPO, { credential });
+        expect(result.status).toBe(200);
+      } else {
+        const result = await graphqlQuery<HistoryData>(
+          kit.client,
+          HISTORY_QUERY,
+          { owner: 'acme', name: 'widgets' },
+          { credential },
+        );
+        expect(result.data.repository).not.toBeNull();
+      }
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
+      const stats = kit.sim.stats();
+      expect(stats.violations.count).toBe(1); // our blind first request, and not one more
+      expect(stats.requests).toBe(5);
+      expect(kit.logs()).toContain('github primary rate limit hit');
+    },
+    20_000,
+  );
+});

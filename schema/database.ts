@@ -7,6 +7,7 @@ import type { IssueTable } from './tables/issue.table.js';
 import type { PortfolioRepositoryTable, PortfolioTable } from './tables/portfolio.table.js';
 import type { ReleaseTable } from './tables/release.table.js';
 import type { RepositoryNameTable, RepositoryTable } from './tables/repository.table.js';
+import type { ScoreSnapshotTable } from './tables/score-snapshot.table.js';
 
 /** The kysely view of the schema built by schema/migrations (keep both in step). */
 export interface Database {
@@ -24,4 +25,5 @@ export interface Database {
   contributor: ContributorTable;
   crawl_state: CrawlStateTable;
   http_cache: HttpCacheTable;
+  score_snapshot: ScoreSnapshotTable;
 }

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely/migration';
 import * as initial from './2026-11-29T0400_initial.js';
+import * as scoreSnapshots from './2026-11-29T0500_score-snapshots.js';
 
 /**
  * Every migration, by name, in order. A static record instead of kysely's FileMigrationProvider:
@@ -8,4 +9,5 @@ import * as initial from './2026-11-29T0400_initial.js';
  */
 export const migrations: Readonly<Record<string, Migration>> = Object.freeze({
   '2026-11-29T0400_initial': initial,
+  '2026-11-29T0500_score-snapshots': scoreSnapshots,
 });

@@ -74,7 +74,7 @@ function upsertStatement(
   const touch = spec.touch ?? [];
   const arrays = columns.map(
     (column, index) =>
-      sql`${sql.val(rows.map((row) => normalize(column.type, row[index])))}::${sql.raw(arrayParamType(column.type))}`,
+      sql`${sql.val(arrayLiteral(rows.map((row) => normalize(column.type, row[index]))))}::${sql.raw(arrayParamType(column.type))}`,
   );
   const selected = columns.map((column) =>
     column.type === 'text[]'
@@ -109,6 +109,25 @@ function upsertStatement(
 function arrayParamType(type: BulkColumnType): string {
   return type === 'text[]' ? 'text[]' : `${type}[]`;
 }
+
+/**
+ * PostgreSQL array literal of normalised values, built here rather than by the driver: the same text
+ * goes to pg and PGlite, and it is several times cheaper than pg's generic array serialiser.
+ */
+function arrayLiteral(values: readonly unknown[]): string {
+  const parts = new Array<string>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (value === null) parts[i] = 'NULL';
+    else if (typeof value === 'string')
+      parts[i] = `"${ESCAPE_NEEDED.test(value) ? value.replace(ESCAPE, '\\$&') : value}"`;
+    else parts[i] = String(value);
+  }
+  return `{${parts.join(',')}}`;
+}
+
+const ESCAPE_NEEDED = /["\\]/;
+const ESCAPE = /["\\]/g;
 
 function normalize(type: BulkColumnType, value: unknown): unknown {
   if (value === null || value === undefined) return type === 'text[]' ? '[]' : null;

@@ -5,6 +5,10 @@ import { VitalsError } from '../shared/errors.js';
 
 export const LOCK_FILE_NAME = 'vitals.lock';
 
+const OTHER_PROCESS_HINT = 'Stop that process, or set DATABASE_URL to share a PostgreSQL server.';
+const SAME_PROCESS_HINT =
+  'This process opened it already: pass the open database around instead of reopening it.';
+
 interface LockOwner {
   pid: number;
   hostname: string;
@@ -31,7 +35,7 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
       throw new VitalsError(
         'DB_LOCKED',
         `The embedded database in ${dataDir} is in use by process ${owner.pid} on ${owner.hostname} ` +
-          `(since ${owner.startedAt}). Stop that process, or set DATABASE_URL to share a PostgreSQL server.`,
+          `(since ${owner.startedAt}). ${owner.pid === process.pid && owner.hostname === hostname() ? SAME_PROCESS_HINT : OTHER_PROCESS_HINT}`,
         { pid: owner.pid, hostname: owner.hostname, path },
       );
     }

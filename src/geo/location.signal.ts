@@ -112,28 +112,37 @@ function scanWords(gazetteer: Gazetteer, run: string, raw: string): PlaceMatch[]
   }
   let i = 0;
   while (i < words.length) {
-    let step = 1;
-    for (let n = Math.min(MAX_WORDS_IN_PHRASE, words.length - i); n >= 1; n--) {
-      const phrase = words.slice(i, i + n).join(' ');
-      if (gazetteer.junk.has(phrase) && n > 1) {
-        step = n;
-        break;
-      }
-      if (n === 1 && (STOPWORDS.has(phrase) || phrase.length < 3)) {
-        const alias = gazetteer.phrases.get(phrase)?.filter((r) => r.source === 'alias');
-        if (phrase.length === 2 && alias?.length) found.push({ phrase, readings: alias, partial: true });
-        continue;
-      }
-      const readings = gazetteer.phrases.get(phrase);
-      if (readings) {
-        found.push({ phrase, readings, partial: n < words.length });
-        step = n;
-        break;
-      }
-    }
+    const { match, step } = matchAt(gazetteer, words, i);
+    if (match) found.push(match);
     i += step;
   }
   return found;
+}
+
+/** The longest place phrase starting at word i, and how many words it used (1 when none). */
+function matchAt(gazetteer: Gazetteer, words: string[], i: number): { match?: PlaceMatch; step: number } {
+  const partial = (n: number) => n < words.length;
+  for (let n = Math.min(MAX_WORDS_IN_PHRASE, words.length - i); n >= 2; n--) {
+    const phrase = words.slice(i, i + n).join(' ');
+    if (gazetteer.junk.has(phrase)) return { step: n };
+    const readings = gazetteer.phrases.get(phrase);
+    if (readings) return { match: { phrase, readings, partial: partial(n) }, step: n };
+  }
+  // Pinyin written syllable by syllable: "Hang Zhou", "Bei Jing".
+  const [a, b] = [words[i], words[i + 1]];
+  if (a && b && /^[a-z]{2,6}$/.test(a) && /^[a-z]{2,6}$/.test(b)) {
+    const readings = gazetteer.phrases.get(a + b);
+    if (readings) return { match: { phrase: a + b, readings, partial: partial(2) }, step: 2 };
+  }
+  const word = words[i]!;
+  if (STOPWORDS.has(word) || word.length < 3) {
+    const alias = gazetteer.phrases.get(word)?.filter((r) => r.source === 'alias');
+    return word.length === 2 && alias?.length
+      ? { match: { phrase: word, readings: alias, partial: true }, step: 1 }
+      : { step: 1 };
+  }
+  const readings = gazetteer.phrases.get(word);
+  return readings ? { match: { phrase: word, readings, partial: partial(1) }, step: 1 } : { step: 1 };
 }
 
 function dropChinaContainer(matches: PlaceMatch[]): PlaceMatch[] {

@@ -99,18 +99,21 @@ export interface RepoActivity {
   releases: SimRelease[];
 }
 
+// Globals captured once: under jest's vm contexts every global lookup is many times slower.
+const { floor, max, min, pow, sin, PI } = Math;
+
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
 /** Relative activity at position t ∈ [0, 1] of the span. */
 export function shapeFactor(shape: ActivityShape, t: number): number {
-  if (shape === 'growing') return 0.15 + 1.6 * Math.pow(t, 1.6);
-  if (shape === 'declining') return t < 0.6 ? 1 : Math.max(0.03, 1 - 0.97 * Math.pow((t - 0.6) / 0.4, 0.6));
-  return 1 + 0.25 * Math.sin(2 * Math.PI * 3 * t);
+  if (shape === 'growing') return 0.15 + 1.6 * pow(t, 1.6);
+  if (shape === 'declining') return t < 0.6 ? 1 : max(0.03, 1 - 0.97 * pow((t - 0.6) / 0.4, 0.6));
+  return 1 + 0.25 * sin(2 * PI * 3 * t);
 }
 
 function dayTable(plan: ActivityPlan): WeightedTable<number> {
-  const days = Math.max(1, Math.floor((plan.endMs - plan.startMs) / DAY_MS));
+  const days = max(1, floor((plan.endMs - plan.startMs) / DAY_MS));
   const indices: number[] = [];
   const weights: number[] = [];
   for (let d = 0; d < days; d++) {
@@ -131,9 +134,9 @@ function instantOnDay(
 ): number {
   const localMidnight = plan.startMs - (plan.startMs % DAY_MS) + dayIndex * DAY_MS;
   const hour = ((normal(rng, peakHour, 2.5) % 24) + 24) % 24;
-  const localMs = localMidnight + Math.floor(hour * HOUR_MS) + randomInt(rng, 0, 59) * 1000;
+  const localMs = localMidnight + floor(hour * HOUR_MS) + randomInt(rng, 0, 59) * 1000;
   const utcMs = localMs - offsetMinutesAt(zone, localMs - zone.standardMinutes * 60_000) * 60_000;
-  return Math.min(plan.endMs - 1000, Math.max(plan.startMs, utcMs));
+  return min(plan.endMs - 1000, max(plan.startMs, utcMs));
 }
 
 function activeMember(rng: Rng, table: WeightedTable<TeamMember>, team: Team, atMs: number): TeamMember {
@@ -158,8 +161,8 @@ function loginOf(person: Person): string | null {
 
 function stats(rng: Rng): { additions: number; deletions: number; changedFiles: number } {
   return {
-    additions: Math.floor(logNormal(rng, 30, 1.4)),
-    deletions: Math.floor(logNormal(rng, 10, 1.5)),
+    additions: floor(logNormal(rng, 30, 1.4)),
+    deletions: floor(logNormal(rng, 10, 1.5)),
     changedFiles: 1 + poisson(rng, 1.5),
   };
 }
@@ -198,7 +201,7 @@ export interface ActivityLinks {
 function slowdown(plan: ActivityPlan, atMs: number): number {
   if (plan.shape !== 'declining') return 1;
   const t = (atMs - plan.startMs) / (plan.endMs - plan.startMs);
-  return 1 + 12 * Math.max(0, (t - 0.6) / 0.4);
+  return 1 + 12 * max(0, (t - 0.6) / 0.4);
 }
 
 function makeComment(issueNumber: number, login: string | null, text: string, atMs: number): SimIssueComment {
@@ -263,7 +266,7 @@ function generateItem(ctx: ItemContext, isPull: boolean): void {
     comments.push(makeComment(0, loginOf(firstResponder), commentBody(rng, plan.language), firstResponseMs));
     lastMs = firstResponseMs;
   }
-  let atMs = Math.max(lastMs, firstResponseMs === Infinity ? createdMs : firstResponseMs);
+  let atMs = max(lastMs, firstResponseMs === Infinity ? createdMs : firstResponseMs);
   for (let i = comments.length; i < wanted && firstResponder; i++) {
     atMs += logNormal(rng, 20 * slow, 1.4) * HOUR_MS;
     if (atMs >= plan.endMs) break;
@@ -287,7 +290,7 @@ function generateItem(ctx: ItemContext, isPull: boolean): void {
     }
   }
   if (isPull)
-    lastMs = Math.max(
+    lastMs = max(
       lastMs,
       pullLifecycle(
         ctx,
@@ -301,7 +304,7 @@ function generateItem(ctx: ItemContext, isPull: boolean): void {
         lastMs,
       ),
     );
-  else lastMs = Math.max(lastMs, issueLifecycle(ctx, issue, authorLogin, firstResponder !== null, lastMs));
+  else lastMs = max(lastMs, issueLifecycle(ctx, issue, authorLogin, firstResponder !== null, lastMs));
   if (chance(rng, 0.2) && !isBot)
     issue.assigneeLogins = [loginOf(responder(rng, team, createdMs, null))].filter(
       (l): l is string => l !== null,
@@ -395,14 +398,14 @@ function pullLifecycle(
     draft: false,
     headRef: isBot
       ? `dependabot/npm_and_yarn/dep-${randomInt(rng, 1, 999)}`
-      : `${pick(rng, ['fix', 'feat', 'chore', 'docs'])}/${Math.floor(rng() * 1e8).toString(36)}`,
+      : `${pick(rng, ['fix', 'feat', 'chore', 'docs'])}/${floor(rng() * 1e8).toString(36)}`,
     baseRef: plan.defaultBranch,
     ...size,
   };
   let approvedMs = Infinity;
   let approver: Person | null = null;
   if (firstResponder && firstResponseMs < plan.endMs) {
-    lastMs = Math.max(lastMs, firstResponseMs);
+    lastMs = max(lastMs, firstResponseMs);
     const roll = rng();
     if (isBot || roll < 0.5) {
       review(ctx, issue, firstResponder, 'APPROVED', firstResponseMs);
@@ -415,7 +418,7 @@ function pullLifecycle(
         review(ctx, issue, firstResponder, 'APPROVED', secondMs);
         approvedMs = secondMs;
         approver = firstResponder;
-        lastMs = Math.max(lastMs, secondMs);
+        lastMs = max(lastMs, secondMs);
       }
     }
   }
@@ -430,7 +433,7 @@ function pullLifecycle(
     squashCommit(ctx, issue, author, authorLogin, approver, mergeMs, size);
     return mergeMs;
   }
-  const closeMs = Math.max(lastMs, createdMs) + logNormal(rng, 72 * slowdown(plan, createdMs), 1.3) * HOUR_MS;
+  const closeMs = max(lastMs, createdMs) + logNormal(rng, 72 * slowdown(plan, createdMs), 1.3) * HOUR_MS;
   if (chance(rng, 0.6) && closeMs < plan.endMs) {
     issue.state = 'closed';
     issue.closedAt = formatUtc(closeMs);
@@ -490,8 +493,8 @@ function directCommits(ctx: ItemContext, count: number): void {
       committer: actor, // the same object: a direct push has identical author and committer
       authorLogin: login,
       committerLogin: login,
-      additions: Math.floor(logNormal(rng, 30, 1.4)),
-      deletions: Math.floor(logNormal(rng, 10, 1.5)),
+      additions: floor(logNormal(rng, 30, 1.4)),
+      deletions: floor(logNormal(rng, 10, 1.5)),
       changedFiles: 1 + poisson(rng, 1.5),
     };
     ctx.pending.times.push(atMs);
@@ -561,7 +564,7 @@ function releases(ctx: ItemContext): void {
       publishedAt: formatUtc(atMs + randomInt(rng, 60, 3600) * 1000),
     });
     atMs +=
-      (plan.releaseEveryDays * logNormal(rng, 1, 0.35) * DAY_MS) / Math.max(0.12, shapeFactor(plan.shape, t));
+      (plan.releaseEveryDays * logNormal(rng, 1, 0.35) * DAY_MS) / max(0.12, shapeFactor(plan.shape, t));
   }
 }
 
@@ -610,7 +613,7 @@ export function generateRepoActivity(
     },
   };
   for (let i = 0; i < plan.items; i++) generateItem(ctx, chance(rng, plan.prShare));
-  const hugeTargets = Math.min(plan.hugeBodies, out.issues.length);
+  const hugeTargets = min(plan.hugeBodies, out.issues.length);
   for (let i = 0; i < hugeTargets; i++) pick(rng, out.issues).body = hugeBody(rng, 200_000);
   numberItems(out, ctx.links);
   const squashes = ctx.pending.commits.length;
@@ -618,7 +621,7 @@ export function generateRepoActivity(
     ctx.pending.commits.length = plan.commits;
     ctx.pending.times.length = plan.commits;
   }
-  directCommits(ctx, Math.max(0, plan.commits - squashes));
+  directCommits(ctx, max(0, plan.commits - squashes));
   out.commits = chainCommits(rng, plan, ctx.pending);
   releases(ctx);
   return { activity: out, links: ctx.links };

@@ -5,19 +5,15 @@
  * older automation runs under ordinary `User` accounts, which only a list can catch.
  */
 export const DEFAULT_BOT_LOGINS: readonly string[] = [
-  'dependabot-preview',
   'greenkeeperio-bot',
   'renovate-bot',
   'codecov-io',
   'coveralls',
   'k8s-ci-robot',
   'k8s-merge-robot',
-  'pull',
   'snyk-bot',
   'allcontributors',
   'imgbot',
-  'mergify',
-  'stale',
   'web-flow',
 ];
 

@@ -1,5 +1,5 @@
 import type { Logger } from '../shared/logger.js';
-import type { BotRules } from './is-bot.js';
+import { DEFAULT_BOT_LOGINS, type BotRules } from './is-bot.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../schema/database.js';
 import type { CrawlGitHub } from './adapters/github.port.js';
@@ -45,7 +45,7 @@ export interface CrawlSettings extends BotRules {
 }
 
 export const defaultCrawlSettings: CrawlSettings = Object.freeze({
-  botLogins: [],
+  botLogins: DEFAULT_BOT_LOGINS,
   sinceOverlapSeconds: 120,
   userProfileTtlDays: 7,
   reviewsPerQuery: 50,

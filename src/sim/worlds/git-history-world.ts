@@ -4,19 +4,26 @@
  * committers are linked to accounts only when their e-mail is a GitHub noreply address, which
  * carries the login (`12345+login@users.noreply.github.com` or the older `login@users.noreply…`);
  * those accounts have no profile (no location) and no known country. Missing line stats become 0.
+ * Optionally, merged pull requests are synthesized from the PR numbers commit subjects carry.
  */
 import { access } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { SimCommit, SimRepo, SimUser, World } from '../world.js';
+import type { SimCommit, SimIssue, SimRepo, SimUser, World } from '../world.js';
 import { VitalsError } from '../../shared/errors.js';
 import { deriveSeed } from '../rng.js';
 import { malformed, readJsonLinesGz } from './json-lines.js';
 import { checkDate, checkRecord } from './world-records.js';
 import { formatUtc } from './time-zones.js';
+import { ID_BASES } from './assign-ids.js';
 
 export interface GitHistoryOptions {
   /** Default branch by `owner/name`; others get `main`. */
   defaultBranches?: Record<string, string>;
+  /**
+   * Make a merged pull request for every commit whose subject names one: squash merges end in
+   * `(#123)`, merge commits start `Merge pull request #123 from …`. Off by default.
+   */
+  synthesizePullRequests?: boolean;
 }
 
 /** Branches of the files described in ../shared/data/git/README.md. */
@@ -153,12 +160,78 @@ async function loadOne(file: string, linker: AccountLinker, options: GitHistoryO
     updatedAt: pushedAt,
     pushedAt,
     commits,
-    issues: [],
+    issues: options.synthesizePullRequests
+      ? pullRequestsFromSubjects(
+          commits,
+          options.defaultBranches?.[fullName] ?? KNOWN_DEFAULT_BRANCHES[fullName] ?? 'main',
+        )
+      : [],
     issueComments: [],
     reviews: [],
     reviewComments: [],
     releases: [],
   };
+}
+
+const SQUASH_SUBJECT = /^(.*?)\s*\(#(\d+)\)\s*$/;
+const MERGE_SUBJECT = /^Merge pull request #(\d+) from /;
+
+/**
+ * One merged pull request per commit that names one (the newest mention of a number wins: reverts
+ * and cherry-picks repeat numbers). Squash merges credit the commit's linked author; merge commits
+ * are made by the merger, so their pull requests get no author (null). Opening time is unknown: it is
+ * set 1–240 hours before the merge, derived from the sha so it is stable.
+ */
+function pullRequestsFromSubjects(commits: SimCommit[], baseRef: string): SimIssue[] {
+  const pulls = new Map<number, SimIssue>();
+  for (const commit of commits) {
+    const squash = SQUASH_SUBJECT.exec(commit.message);
+    const merge = squash ? null : MERGE_SUBJECT.exec(commit.message);
+    const number = Number(squash ? squash[2] : merge?.[1]);
+    if (!Number.isSafeInteger(number) || number <= 0 || pulls.has(number)) continue;
+    const mergedMs = Date.parse(commit.committer.date);
+    const openHours = 1 + (parseInt(commit.sha.slice(0, 6), 16) % 240);
+    const mergedAt = formatUtc(mergedMs);
+    pulls.set(number, {
+      id: 0,
+      number,
+      title: squash ? (squash[1] as string) || commit.message : commit.message,
+      body: null,
+      userLogin: squash ? commit.authorLogin : null,
+      state: 'closed',
+      stateReason: null,
+      locked: false,
+      labels: [],
+      assigneeLogins: [],
+      createdAt: formatUtc(mergedMs - openHours * 3_600_000),
+      updatedAt: mergedAt,
+      closedAt: mergedAt,
+      closedByLogin: null,
+      pullRequest: {
+        merged: true,
+        mergedAt,
+        mergedByLogin: null,
+        draft: false,
+        headRef: `pr-${number}`,
+        baseRef,
+        additions: commit.additions,
+        deletions: commit.deletions,
+        changedFiles: commit.changedFiles,
+      },
+    });
+  }
+  return [...pulls.values()].sort((a, b) => a.number - b.number);
+}
+
+/** Issue ids grow with creation time across the world, as GitHub's do. */
+function numberIssues(repos: SimRepo[]): void {
+  const issues = repos.flatMap((repo) => repo.issues);
+  issues.sort((a, b) =>
+    a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.number - b.number,
+  );
+  issues.forEach((issue, index) => {
+    issue.id = ID_BASES.issue + index + 1;
+  });
 }
 
 export async function loadGitHistoryWorld(files: string[], options: GitHistoryOptions = {}): Promise<World> {
@@ -185,5 +258,6 @@ export async function loadGitHistoryWorld(files: string[], options: GitHistoryOp
       );
     ids.add(repo.id);
   }
+  numberIssues(repos);
   return { users: linker.users.sort((a, b) => a.id - b.id), repos, trueCountryByEmail: {} };
 }

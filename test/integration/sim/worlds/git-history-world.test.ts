@@ -60,13 +60,33 @@ describeIfData('loadGitHistoryWorld on ../shared/data/git', () => {
     expect(vite.commits.reduce((sum, c) => sum + c.additions, 0)).toBe(624_428);
     expect(world.repos[2]!.commits.every((c) => c.additions === 0 && c.changedFiles === 0)).toBe(true);
     const logins = new Set(world.users.map((u) => u.login));
-    for (const commit of world.repos.flatMap((r) => r.commits)) {
-      if (commit.authorLogin) expect(logins.has(commit.authorLogin)).toBe(true);
-      if (!commit.author.email.toLowerCase().endsWith('@users.noreply.github.com'))
-        expect(commit.authorLogin).toBeNull();
-    }
+    const commits = world.repos.flatMap((r) => r.commits);
+    expect(commits.filter((c) => c.authorLogin !== null && !logins.has(c.authorLogin))).toEqual([]);
+    expect(
+      commits.filter(
+        (c) => c.authorLogin !== null && !c.author.email.toLowerCase().endsWith('@users.noreply.github.com'),
+      ),
+    ).toEqual([]);
     expect(world.users.find((u) => u.login === 'dependabot[bot]')?.type).toBe('Bot');
     expect(world.users.every((u) => u.location === null && u.trueCountry === null)).toBe(true);
     expect(new Set(world.users.map((u) => u.id)).size).toBe(world.users.length);
+  });
+
+  it('synthesizes merged pull requests from the numbers commit subjects carry', async () => {
+    const world = await loadGitHistoryWorld([paths[0] as string], { synthesizePullRequests: true });
+    const vite = world.repos[0]!;
+    // 6,548 subjects name a pull request; 6,512 distinct numbers (reverts and cherry-picks repeat some).
+    expect(vite.issues).toHaveLength(6_512);
+    expect(
+      vite.issues.every((i) => i.pullRequest?.merged && i.createdAt < (i.pullRequest.mergedAt as string)),
+    ).toBe(true);
+    expect(new Set(vite.issues.map((i) => i.id)).size).toBe(vite.issues.length);
+    const head = vite.commits[0]!;
+    const pull = vite.issues.find((i) => head.message.endsWith(`(#${i.number})`));
+    expect(pull?.title).toBe(head.message.replace(/\s*\(#\d+\)$/, ''));
+    expect(pull?.pullRequest?.mergedAt).toBe(
+      new Date(head.committer.date).toISOString().replace('.000Z', 'Z'),
+    );
+    expect((await loadGitHistoryWorld([paths[0] as string])).repos[0]?.issues).toHaveLength(0);
   });
 });

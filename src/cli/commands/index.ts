@@ -5,6 +5,7 @@ import { registerGeoCommand } from './geo.command.js';
 import { registerMigrateCommand } from './migrate.command.js';
 import { registerReportCommand } from './report.command.js';
 import { registerRepoCommand } from './repo.command.js';
+import { registerScoreCommand } from './score.command.js';
 import { registerSimCommand } from './sim.command.js';
 
 /** Each command file exports one `register*Command(program)`; list it here. */
@@ -13,6 +14,7 @@ export const commands: Array<(program: Command) => void> = [
   registerRepoCommand,
   registerGeoCommand,
   registerCrawlCommand,
+  registerScoreCommand,
   registerReportCommand,
   registerDemoCommand,
   registerSimCommand,

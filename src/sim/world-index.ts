@@ -13,7 +13,7 @@ export class WorldIndex {
   private readonly repoIndexes = new WeakMap<SimRepo, RepoIndex>();
 
   constructor(readonly world: World) {
-    this.names = new NameIndex(world, -1);
+    this.names = new NameIndex(world, '');
   }
 
   invalidate(): void {
@@ -61,7 +61,7 @@ export class WorldIndex {
   }
 
   private nameIndex(): NameIndex {
-    const key = this.world.repos.length * 1_000_003 + this.world.users.length + this.version * 7919;
+    const key = `${this.version}|${this.world.repos.length}|${this.world.users.length}`;
     if (this.names.key !== key) this.names = new NameIndex(this.world, key);
     return this.names;
   }
@@ -77,9 +77,9 @@ class NameIndex {
 
   constructor(
     world: World,
-    readonly key: number,
+    readonly key: string,
   ) {
-    if (key === -1) return;
+    if (key === '') return;
     for (const user of world.users) {
       this.usersByLogin.set(user.login.toLowerCase(), user);
       this.usersById.set(user.id, user);

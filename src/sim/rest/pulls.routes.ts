@@ -79,6 +79,27 @@ export const pullRoutes: RepoRoute[] = [
     },
   },
   {
+    suffix: '/pulls/:number/comments',
+    handle: (req, scope) => {
+      const number = numberParam(req.params['number']) ?? -1;
+      const pull = scope.repoIndex.issuesByNumber.get(number);
+      if (pull === undefined || !isPull(pull)) return { status: 404, body: notFound() };
+      const since = instantParam(req.query, 'since');
+      const comments = scope.repoIndex.cachedList(`pull-comments|${number}|${since}`, () =>
+        sortByKey(
+          scope.repo.reviewComments.filter(
+            (c) => c.pullNumber === number && (since === undefined || ms(c.updatedAt) >= since),
+          ),
+          (c) => c.id,
+          'asc',
+        ),
+      );
+      return paginate(req, comments, (comment) =>
+        scope.repoIndex.itemJson((composer) => renderReviewComment({ ...scope, composer }, comment)),
+      );
+    },
+  },
+  {
     suffix: '/pulls/:number/reviews',
     handle: (req, scope) => {
       const number = numberParam(req.params['number']) ?? -1;

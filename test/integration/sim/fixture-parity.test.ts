@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Octokit } from '@octokit/rest';
 import { startSimulator, type RunningSimulator } from '../../../src/sim/index.js';
 import { fakeToken, parseLink, simGet } from '../../support/sim-http.js';
 import { tinyWorld } from '../../support/sim-worlds.js';
+
+// Many sequential HTTP requests: allow for a busy machine (the default is 5 s).
+jest.setTimeout(30_000);
 
 /**
  * Parity with real recorded GitHub responses (npm @octokit/fixtures): same header names, same

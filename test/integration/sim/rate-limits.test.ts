@@ -1,7 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { startSimulator, type RunningSimulator } from '../../../src/sim/index.js';
 import { fakeToken, simGet } from '../../support/sim-http.js';
 import { tinyWorld } from '../../support/sim-worlds.js';
+
+// Many sequential HTTP requests: allow for a busy machine (the default is 5 s).
+jest.setTimeout(30_000);
 
 let sim: RunningSimulator;
 

@@ -1,7 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { startSimulator, type RunningSimulator } from '../../../src/sim/index.js';
 import { fakeToken, nextLink, parseLink, simGet } from '../../support/sim-http.js';
 import { tinyWorld } from '../../support/sim-worlds.js';
+
+// Many sequential HTTP requests: allow for a busy machine (the default is 5 s).
+jest.setTimeout(30_000);
 
 let sim: RunningSimulator;
 const token = fakeToken();
@@ -186,6 +189,8 @@ describe('issues and pull requests', () => {
     expect(reviews.map((r) => r['state'])).toEqual(['APPROVED']);
     const reviewComments = await all('/repos/acme/widgets/pulls/comments');
     expect(reviewComments).toHaveLength(13);
+    const onTwelve = await list('/repos/acme/widgets/pulls/12/comments');
+    expect(onTwelve.map((c) => c['body'])).toEqual(['Nit 3']);
     expect((await simGet(sim.url, '/repos/acme/widgets/pulls/4', { token })).status).toBe(404);
   });
 

@@ -1,5 +1,5 @@
 import type { RestEndpointMethodTypes } from '@octokit/rest';
-import type { GitHubClient } from './github-client.js';
+import type { GitHubClient } from './github-client.types.js';
 
 export type GitHubRepository = RestEndpointMethodTypes['repos']['get']['response']['data'];
 

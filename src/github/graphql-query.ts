@@ -1,4 +1,4 @@
-import type { GitHubClient, GraphqlResult } from './github-client.js';
+import type { GitHubClient, GraphqlResult } from './github-client.types.js';
 
 export interface GraphqlQueryOptions {
   credential: string;

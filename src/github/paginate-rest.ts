@@ -1,6 +1,6 @@
 import { VitalsError } from '../shared/errors.js';
 import type { EtagStore } from './etag-store.js';
-import type { GitHubClient, RestParams, RestResult } from './github-client.js';
+import type { GitHubClient, RestParams, RestResult } from './github-client.types.js';
 import { isGitHubError } from './github-error.js';
 import { parseLinkHeader } from './link-header.js';
 

@@ -1,0 +1,34 @@
+import type { BackoffPolicy } from './backoff.js';
+import type { BudgetPolicy } from './reserve-budget.js';
+
+/** Tuning of the GitHub client; every field has a default (DEFAULT_CLIENT_OPTIONS). */
+export interface GitHubClientOptions extends BudgetPolicy {
+  /** Timeout of each HTTP attempt, from the moment it is sent. */
+  requestTimeoutMs: number;
+  /** Requests in flight per credential (secondary limits punish concurrency). */
+  concurrencyPerCredential: number;
+  /** Attempts per call for transient failures (5xx, resets, timeouts, 202). */
+  maxAttempts: number;
+  backoff: BackoffPolicy;
+  /** Rate-limit answers tolerated within one call before giving up with GH_RATE_LIMITED. */
+  maxRateLimitWaits: number;
+  /** plugin-retry's own quick retries (0: our loop, with full jitter, does all retrying). */
+  pluginRetries: number;
+  pluginRetryAfterBaseMs: number;
+}
+
+export const DEFAULT_CLIENT_OPTIONS: Readonly<GitHubClientOptions> = Object.freeze({
+  requestTimeoutMs: 30_000,
+  concurrencyPerCredential: 4,
+  reserveFloor: 50,
+  resetMarginMs: 1_000,
+  reservationTtlMs: 120_000,
+  pollMs: 50,
+  pointsPerMinute: { rest: 900, graphql: 2_000 },
+  maxWaitMs: Number.POSITIVE_INFINITY,
+  maxAttempts: 5,
+  backoff: { baseMs: 500, capMs: 30_000 },
+  maxRateLimitWaits: 20,
+  pluginRetries: 0,
+  pluginRetryAfterBaseMs: 1_000,
+});

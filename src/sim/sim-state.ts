@@ -17,8 +17,8 @@ export class SimState {
   readonly secondary = new SecondaryLimiter(() => this.config.secondary);
   readonly faults = new FaultInjector(() => this.config.faults);
   readonly index: WorldIndex;
-  /** Up to ~64 M characters of recently served list pages. */
-  readonly pages = new PageCache(64 * 1024 * 1024);
+  /** Up to ~32 M characters of recently served list pages. */
+  readonly pages = new PageCache(32 * 1024 * 1024);
   readonly graphql: GraphqlEngine;
   private requestCounter = 0;
 

@@ -5,6 +5,9 @@
 const benchmarks: Record<string, () => Promise<void>> = {
   geo: async () => (await import('./geo.js')).runGeoBench(),
   'score-pure': async () => (await import('./score-pure.js')).runScorePureBench(),
+  'crawl-efficiency': async () => (await import('./crawl.js')).runCrawlEfficiencyBench(),
+  ingest: async () => (await import('./crawl.js')).runIngestBench(),
+  memory: async () => (await import('./crawl.js')).runMemoryBench(),
 };
 
 const requested = process.argv.slice(2);

@@ -1,0 +1,203 @@
+import { randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { sql, type Kysely } from 'kysely';
+import { loadConfig } from '../config/load-config.js';
+import type { Database } from '../schema/database.js';
+import { crawlInProcess } from '../src/cli/crawl-session.js';
+import { silentLogger } from '../src/shared/logger.js';
+import { parseRepoName } from '../src/shared/repo-name.js';
+import { startSimulator, type RunningSimulator } from '../src/sim/index.js';
+import { generateWorld, type GenerateOptions } from '../src/sim/worlds/index.js';
+import type { World } from '../src/sim/world.js';
+import { registerRepositories } from '../src/store/repository.store.js';
+import { createTestPostgres, type TestPostgres } from '../test/support/db.js';
+
+/*
+ * Crawler benchmarks (issue 3): API efficiency against design §4's lower bound, ingest rate into
+ * PostgreSQL (and its ratio to COPY), and peak RSS crawling a very large repository. Each uses a
+ * fresh `vitals_t_*` PostgreSQL database (VITALS_TEST_PG_URL) and a simulator over real HTTP.
+ */
+
+const MEDIUM: GenerateOptions = {
+  seed: 2026,
+  repos: 1,
+  commitsPerRepo: 20_000,
+  issuesPerRepo: 5_000,
+  commentsPerIssue: 4,
+  users: 600,
+};
+
+export async function runCrawlEfficiencyBench(): Promise<void> {
+  const world = generateWorld(MEDIUM);
+  const sim = await startSimulator({ world });
+  const pg = await createTestPostgres();
+  try {
+    const { seconds, rows } = await crawlAll(sim, pg, world);
+    const stats = sim.stats();
+    const lb = await lowerBound(pg.db);
+    const spent = stats.budgetSpent.core + stats.budgetSpent.graphql;
+    console.log(`world: ${describeWorld(world)}`);
+    console.log(`lower bound (design §4): ${lb.total}  ${JSON.stringify(lb.terms)}`);
+    console.log(
+      `budget spent: core ${stats.budgetSpent.core} + graphql ${stats.budgetSpent.graphql} = ${spent}; HTTP requests ${stats.requests}`,
+    );
+    console.log(`efficiency: spent / LB = ${(spent / lb.total).toFixed(3)} (target ≤ 1.15)`);
+    console.log(`crawl: ${rows} rows in ${seconds.toFixed(1)} s`);
+    sim.resetStats();
+    await crawlAll(sim, pg, world);
+    const idle = sim.stats();
+    console.log(
+      `idle re-crawl: budget spent core ${idle.budgetSpent.core} graphql ${idle.budgetSpent.graphql}; ${idle.notModified} of ${idle.requests} requests answered 304 (target ≈ 0 spent)`,
+    );
+  } finally {
+    await pg.drop();
+    await sim.close();
+  }
+}
+
+export async function runIngestBench(): Promise<void> {
+  const world = generateWorld(MEDIUM);
+  const sim = await startSimulator({ world });
+  const pg = await createTestPostgres();
+  try {
+    const { seconds, rows } = await crawlAll(sim, pg, world);
+    console.log(`world: ${describeWorld(world)}`);
+    console.log(
+      `crawl ingest: ${rows} rows in ${seconds.toFixed(2)} s = ${Math.round(rows / seconds)} rows/s (target ≥ 20,000; zero-latency simulator, simulator in the same process)`,
+    );
+    const copy = await copyRate(pg.db);
+    console.log(
+      `COPY of the same rows: ${copy.rows} rows in ${copy.seconds.toFixed(2)} s = ${Math.round(copy.rows / copy.seconds)} rows/s`,
+    );
+    console.log(`ratio crawl ÷ COPY: ${(rows / seconds / (copy.rows / copy.seconds)).toFixed(3)}`);
+  } finally {
+    await pg.drop();
+    await sim.close();
+  }
+}
+
+/**
+ * Peak RSS of this (crawling) process on one huge repository. The simulator runs in a child process so
+ * its world (held in memory) is not counted. BENCH_COMMITS overrides the size (default 1,000,000).
+ */
+export async function runMemoryBench(): Promise<void> {
+  const commits = Number(process.env['BENCH_COMMITS'] ?? 1_000_000);
+  const server = spawn(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(new URL('./crawl-sim-server.ts', import.meta.url))],
+    {
+      env: { ...process.env, BENCH_COMMITS: String(commits) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  try {
+    const [line] = (await once(server.stdout!, 'data')) as [Buffer];
+    const { url, fullName } = JSON.parse(String(line)) as { url: string; fullName: string };
+    const pg = await createTestPostgres();
+    try {
+      await registerRepositories(pg.db, [parseRepoName(fullName)]);
+      const ids = (await pg.db.selectFrom('repository').select('id').execute()).map((r) => r.id);
+      const config = loadConfig({ env: { GITHUB_API_URL: url, GITHUB_TOKEN: benchToken() } });
+      let peak = process.memoryUsage().rss;
+      const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
+      const started = Date.now();
+      const summary = await crawlInProcess(config, pg.db, silentLogger, ids, { progress: false });
+      clearInterval(sampler);
+      const stored = await sql<{ n: number }>`select count(*)::int as n from "commit"`.execute(pg.db);
+      console.log(
+        `repository of ${commits} commits: ${stored.rows[0]?.n} stored, state ${summary.repositories[0]?.state}, ${((Date.now() - started) / 1000).toFixed(0)} s`,
+      );
+      console.log(
+        `peak RSS of the crawling process: ${(peak / 1024 / 1024).toFixed(0)} MB (target ≤ 300 MB)`,
+      );
+    } finally {
+      await pg.drop();
+    }
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
+
+async function crawlAll(
+  sim: RunningSimulator,
+  pg: TestPostgres,
+  world: World,
+): Promise<{ seconds: number; rows: number }> {
+  const registered = await registerRepositories(
+    pg.db,
+    world.repos.map((r) => parseRepoName(`${r.owner}/${r.name}`)),
+  );
+  const ids = [...registered.added, ...registered.existing].map((r) => r.id);
+  const config = loadConfig({ env: { GITHUB_API_URL: sim.url, GITHUB_TOKEN: benchToken() } });
+  const started = process.hrtime.bigint();
+  const summary = await crawlInProcess(config, pg.db, silentLogger, ids, { progress: false });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const rows = summary.repositories.reduce((sum, r) => sum + r.stages.reduce((s, x) => s + x.rows, 0), 0);
+  return { seconds, rows };
+}
+
+let token: string | undefined;
+function benchToken(): string {
+  token ??= `bench-${randomBytes(12).toString('hex')}`;
+  return token;
+}
+
+async function lowerBound(db: Kysely<Database>) {
+  const { rows } = await sql<Record<string, number>>`
+    select (select count(*) from "commit")::int as c,
+           (select count(*) from issue)::int as i,
+           (select count(*) from issue_comment)::int as ic,
+           (select count(*) from review_comment)::int as rc,
+           (select count(*) from issue where is_pull_request)::int as p,
+           (select count(*) from contributor)::int as k,
+           (select count(*) from github_user where observed_at is not null)::int as u,
+           (select count(*) from release)::int as rel`.execute(db);
+  const n = rows[0] ?? {};
+  const up = (x: number | undefined, per: number) => Math.ceil((x ?? 0) / per);
+  const terms = {
+    repo: 1,
+    commits: up(n['c'], 100),
+    issues: up(n['i'], 100),
+    issueComments: up(n['ic'], 100),
+    reviewComments: up(n['rc'], 100),
+    pullRequests: up(n['p'], 50),
+    contributors: up(n['k'], 100),
+    users: up(n['u'], 100),
+    releases: up(n['rel'], 100),
+  };
+  return { terms, total: Object.values(terms).reduce((a, b) => a + b, 0) };
+}
+
+/** COPY the crawled rows out and back into empty twins of their tables, timing the load. */
+async function copyRate(db: Kysely<Database>): Promise<{ rows: number; seconds: number }> {
+  const tables = [
+    'commit',
+    'issue',
+    'issue_comment',
+    'review',
+    'review_comment',
+    'release',
+    'contributor',
+    'github_user',
+  ];
+  let rows = 0;
+  let seconds = 0;
+  for (const table of tables) {
+    const file = `/tmp/vitals-bench-${randomBytes(4).toString('hex')}-${table}.copy`;
+    await sql.raw(`copy "${table}" to '${file}'`).execute(db);
+    await sql.raw(`create table "copy_${table}" (like "${table}" including all)`).execute(db);
+    const started = process.hrtime.bigint();
+    const result = await sql.raw(`copy "copy_${table}" from '${file}'`).execute(db);
+    seconds += Number(process.hrtime.bigint() - started) / 1e9;
+    rows += Number(result.numAffectedRows ?? 0);
+  }
+  return { rows, seconds };
+}
+
+function describeWorld(world: World): string {
+  const repo = world.repos[0];
+  if (!repo) return 'empty';
+  return `${world.repos.length} repo(s); first: ${repo.commits.length} commits, ${repo.issues.length} issues+PRs, ${repo.issueComments.length} issue comments, ${repo.reviews.length} reviews, ${repo.reviewComments.length} review comments, ${repo.releases.length} releases; ${world.users.length} users`;
+}

@@ -16,6 +16,13 @@ import { IN_MEMORY_DATA_DIR, openPglite, openPostgres } from '../../src/runtime/
  *
  * The PostgreSQL admin URL comes from VITALS_TEST_PG_URL (default postgres://postgres@127.0.0.1:5432/test).
  * Pass `{ migrate: false }` to get an empty database (migration tests).
+ *
+ * To run one suite on both engines:
+ *   describe.each(TEST_ENGINES)('… on %s', (engine) => {
+ *     let test: TestDatabase;
+ *     beforeAll(async () => { test = await createTestDatabase(engine); });
+ *     afterAll(() => test?.close());
+ *   });
  */
 
 export const TEST_PG_ADMIN_URL =
@@ -64,6 +71,28 @@ export async function createTestPglite(options: TestDatabaseOptions = {}): Promi
   const opened = await openPglite(IN_MEMORY_DATA_DIR);
   if (options.migrate !== false) await migrateToLatest(opened.db);
   return { db: opened.db, close: () => opened.close() };
+}
+
+export type TestEngine = 'postgres' | 'pglite';
+export const TEST_ENGINES: readonly TestEngine[] = ['postgres', 'pglite'];
+
+export interface TestDatabase {
+  engine: TestEngine;
+  db: Kysely<Database>;
+  /** Closes (and for PostgreSQL drops) the database. */
+  close(): Promise<void>;
+}
+
+export async function createTestDatabase(
+  engine: TestEngine,
+  options: TestDatabaseOptions = {},
+): Promise<TestDatabase> {
+  if (engine === 'postgres') {
+    const test = await createTestPostgres(options);
+    return { engine, db: test.db, close: test.drop };
+  }
+  const test = await createTestPglite(options);
+  return { engine, db: test.db, close: test.close };
 }
 
 /** Runs one statement on the admin database (create/drop database cannot run in a pool transaction). */

@@ -51,7 +51,7 @@ import {
   upsertUserRefs,
   upsertUsers,
 } from '../../../src/store/user.store.js';
-import { createTestPglite, createTestPostgres } from '../../support/db.js';
+import { TEST_ENGINES, createTestDatabase, type TestDatabase } from '../../support/db.js';
 import {
   makeCommit,
   makeContributor,
@@ -100,22 +100,15 @@ function metadata(overrides: Partial<RepositoryMetadata>): RepositoryMetadata {
   };
 }
 
-describe.each(['postgres', 'pglite'] as const)('store on %s', (engine) => {
+describe.each(TEST_ENGINES)('store on %s', (engine) => {
+  let test: TestDatabase;
   let db: Kysely<Database>;
-  let release: () => Promise<void>;
 
   beforeAll(async () => {
-    if (engine === 'postgres') {
-      const test = await createTestPostgres();
-      db = test.db;
-      release = test.drop;
-    } else {
-      const test = await createTestPglite();
-      db = test.db;
-      release = test.close;
-    }
+    test = await createTestDatabase(engine);
+    db = test.db;
   });
-  afterAll(() => release?.());
+  afterAll(() => test?.close());
 
   describe('repositories and portfolios', () => {
     it('registers idempotently and case-insensitively', async () => {

@@ -15,6 +15,7 @@ import { malformed, readJsonLinesGz } from './json-lines.js';
 import { checkDate, checkRecord } from './world-records.js';
 import { formatUtc } from './time-zones.js';
 import { ID_BASES } from './assign-ids.js';
+import { createCommitInterner } from './commit-interner.js';
 
 export interface GitHistoryOptions {
   /** Default branch by `owner/name`; others get `main`. */
@@ -119,20 +120,23 @@ async function loadOne(file: string, linker: AccountLinker, options: GitHistoryO
   const fullName = `${owner}/${name}`;
   const commits: SimCommit[] = [];
   let earliestMs = Infinity;
+  const compact = createCommitInterner();
   await readJsonLinesGz(file, GIT_LINE_FIELDS, (value) => {
     const line = value as GitLine;
-    commits.push({
-      sha: line.sha,
-      parents: line.parents,
-      message: line.subject,
-      author: line.author,
-      committer: line.committer,
-      authorLogin: linker.link(line.author.email, line.author.name, line.author.date),
-      committerLogin: linker.link(line.committer.email, line.committer.name, line.committer.date),
-      additions: line.additions ?? 0,
-      deletions: line.deletions ?? 0,
-      changedFiles: line.changed_files ?? 0,
-    });
+    commits.push(
+      compact({
+        sha: line.sha,
+        parents: line.parents,
+        message: line.subject,
+        author: line.author,
+        committer: line.committer,
+        authorLogin: linker.link(line.author.email, line.author.name, line.author.date),
+        committerLogin: linker.link(line.committer.email, line.committer.name, line.committer.date),
+        additions: line.additions ?? 0,
+        deletions: line.deletions ?? 0,
+        changedFiles: line.changed_files ?? 0,
+      }),
+    );
     earliestMs = Math.min(earliestMs, Date.parse(line.author.date), Date.parse(line.committer.date));
   });
   const head = commits[0];

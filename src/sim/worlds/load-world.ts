@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { SimRepo, SimUser, World } from '../world.js';
+import type { SimCommit, SimRepo, SimUser, World } from '../world.js';
+import { createCommitInterner } from './commit-interner.js';
 import { malformed, readJsonLinesGz, readJsonLinesGzSync } from './json-lines.js';
 import { REPO_FIELDS, TRUE_COUNTRY_FIELDS, USER_FIELDS, checkRecord } from './world-records.js';
 import {
@@ -122,7 +123,10 @@ export async function loadWorld(dir: string): Promise<World> {
     for (const collection of REPO_COLLECTIONS) {
       const file = join(dir, entry.dir, collection.file);
       const target = repo[collection.key] as unknown[];
-      const count = await readJsonLinesGz(file, collection.fields, (value) => target.push(value));
+      const compact = collection.key === 'commits' ? createCommitInterner() : null;
+      const count = await readJsonLinesGz(file, collection.fields, (value) =>
+        target.push(compact ? compact(value as SimCommit) : value),
+      );
       checkCount(file, entry.counts?.[collection.key], count);
     }
     repos.push(repo);

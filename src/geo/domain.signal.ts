@@ -21,8 +21,10 @@ export function readDomain(
   const value = address.trim().slice(0, 200);
   const domain = domainOf(kind, value);
   if (!domain) return undefined;
-  const reading = readDomainName(gazetteer, domain);
-  const scale = kind === 'blog' ? 0.6 : 1;
+  const platform = kind === 'blog' ? readPlatform(gazetteer, domain) : undefined;
+  const reading = platform ?? readDomainName(gazetteer, domain);
+  // A personal site's domain is chosen more freely than an employer's or school's email domain.
+  const scale = kind === 'blog' && !platform ? 0.6 : 1;
   if (!reading)
     return {
       kind,
@@ -64,6 +66,16 @@ function cleanHost(host: string): string | undefined {
     .replace(/\.$/, '')
     .replace(/^www\./, '');
   return /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(h) ? h : undefined;
+}
+
+/** A blog on a platform whose writers are mostly in one country (csdn.net, qiita.com, velog.io). */
+function readPlatform(gazetteer: Gazetteer, domain: string): DomainReading | undefined {
+  const labels = domain.split('.');
+  for (let i = 0; i < labels.length - 1; i++) {
+    const country = gazetteer.emailDomains.platforms.get(labels.slice(i).join('.'));
+    if (country) return { country, why: 'writing platform', weight: 1.5, floor: 0.15 };
+  }
+  return undefined;
 }
 
 function readDomainName(gazetteer: Gazetteer, domain: string): DomainReading | undefined {

@@ -39,6 +39,7 @@ export interface EmailDomainTables {
   webmail: ReadonlyMap<string, string>;
   academicSuffixes: ReadonlyMap<string, string>;
   companies: ReadonlyMap<string, string | null>;
+  platforms: ReadonlyMap<string, string>;
   noSignal: ReadonlySet<string>;
   genericCountryTlds: ReadonlySet<string>;
 }
@@ -121,6 +122,7 @@ function buildGazetteer(): Gazetteer {
     webmail: Record<string, string>;
     academicSuffixes: Record<string, string>;
     companies: Record<string, string | null>;
+    platforms: Record<string, string>;
     noSignal: string[];
     genericCountryTlds: string[];
   }>('email-domains.json');
@@ -140,6 +142,7 @@ function buildGazetteer(): Gazetteer {
       webmail: new Map(Object.entries(email.webmail)),
       academicSuffixes: new Map(Object.entries(email.academicSuffixes)),
       companies: new Map(Object.entries(email.companies)),
+      platforms: new Map(Object.entries(email.platforms)),
       noSignal: new Set(email.noSignal),
       genericCountryTlds: new Set(email.genericCountryTlds),
     },

@@ -92,6 +92,16 @@ describe('email and web domains', () => {
     expect(result.signals[0]?.country).toBe('CN');
   });
 
+  it('a blog on a Chinese writing platform counts like Chinese webmail', () => {
+    const result = locate({ blog: 'https://blog.csdn.net/someone', tzOffsets: { '+08:00': 30 } });
+    expect(result.region).toBe('CN');
+    expect(result.signals.find((s) => s.kind === 'blog')).toMatchObject({
+      value: 'blog.csdn.net',
+      country: 'CN',
+    });
+    expect(locate({ blog: 'someone.github.io' }).signals[0]?.weight).toBe(0);
+  });
+
   it('a blog on a country domain is a weak hint', () => {
     const signal = locate({ blog: 'https://blog.example.cn/about' }).signals[0];
     expect(signal).toMatchObject({ kind: 'blog', value: 'blog.example.cn', country: 'CN' });

@@ -69,6 +69,7 @@ export function readTzOffsets(gazetteer: Gazetteer, tzOffsets: Record<string, nu
 }
 
 export function normalizeOffset(key: string): string | undefined {
+  if (/^(?:z|utc|gmt)$/i.test(key.trim())) return '+00:00';
   const m = OFFSET.exec(key.trim());
   if (!m) return undefined;
   const hours = Number(m[2]);

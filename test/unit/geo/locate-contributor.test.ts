@@ -41,6 +41,10 @@ describe('commit UTC offsets', () => {
     expect(result.region).toBe('CN');
   });
 
+  it('reads Z and UTC as +00:00', () => {
+    expect(locate({ tzOffsets: { Z: 5, UTC: 5 } }).signals[0]?.value).toBe('+00:00×10');
+  });
+
   it('accepts ±HHMM and ignores garbage keys and counts', () => {
     const result = locate({
       tzOffsets: { '-0500': 30, '-0400': 30, nonsense: 5, '+99:00': 4, '+03:00': -3 },

@@ -164,8 +164,9 @@ export interface World {
   users: SimUser[];
   repos: SimRepo[];
   /**
-   * Ground truth for commit identities no account is linked to, keyed by lower-case e-mail:
-   * ISO 3166-1 alpha-2 or null. Lets geography accuracy be measured on commits; never served.
+   * Ground truth by lower-case commit e-mail for generated identities — those no account is linked
+   * to, and also linked people's commit addresses (their commits may lose the link, e.g. when the
+   * account is deleted): ISO 3166-1 alpha-2 or null. For measuring geography on commits; never served.
    */
   trueCountryByEmail?: Record<string, string | null>;
 }

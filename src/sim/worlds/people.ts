@@ -32,7 +32,7 @@ export interface PeopleFactory {
   users: SimUser[];
   usedLogins: Set<string>;
   nextUserId: number;
-  /** Ground truth for identities without an account, keyed by e-mail (lower case). */
+  /** Ground truth by commit e-mail (lower case): unlinked identities and linked people's commit addresses. */
   trueCountryByEmail: Record<string, string | null>;
   /** Instant up to which profiles may have been updated. */
   endMs: number;
@@ -186,6 +186,7 @@ export function makePerson(factory: PeopleFactory, country: string, options: Per
   const noreply = chance(rng, options.noreplyRate ?? 0.45);
   const commitEmail = noreply ? noreplyEmail(user) : (publicEmail ?? emailFor(rng, profile, name, login));
   const person: Person = { user, country, zone, commitName, commitEmail, peakHour };
+  factory.trueCountryByEmail[commitEmail.toLowerCase()] = country;
   if (chance(rng, 0.15)) {
     const altEmail = `${asciiFold(name.given)}@${pick(rng, ['corp.example.com', 'laptop.local', 'build-host', profile.emailDomains[0] ?? 'example.com'])}`;
     if (

@@ -161,6 +161,10 @@ function toTimestamp(value: unknown): string | null {
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
+/**
+ * One row per key (the last wins), in key order: concurrent transactions upserting overlapping rows
+ * (the same GitHub users seen by two repositories) then lock them in the same order and cannot deadlock.
+ */
 function dedupeByKey(spec: BulkUpsertSpec, rows: readonly (readonly unknown[])[]): (readonly unknown[])[] {
   const keyIndexes = spec.key.map((name) => spec.columns.findIndex((c) => c.name === name));
   if (keyIndexes.some((i) => i < 0)) throw new Error(`bulkUpsert(${spec.table}): key not among columns`);
@@ -170,8 +174,7 @@ function dedupeByKey(spec: BulkUpsertSpec, rows: readonly (readonly unknown[])[]
       keyIndexes.length === 1
         ? String(row[keyIndexes[0] ?? 0])
         : keyIndexes.map((i) => String(row[i])).join('\u0001');
-    byKey.delete(key);
     byKey.set(key, row);
   }
-  return [...byKey.values()];
+  return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
 }

@@ -341,6 +341,26 @@ describe.each(TEST_ENGINES)('store on %s', (engine) => {
     });
   });
 
+  it('let concurrent transactions upsert overlapping users in any order without deadlocks', async () => {
+    const refs = range(3_000).map((i) => ({ id: 50_000 + i, login: `u${i}`, type: 'User' as const }));
+    const shuffled = (seed: number) =>
+      [...refs].sort((a, b) => ((a.id * 7919 + seed) % 3_001) - ((b.id * 7919 + seed) % 3_001));
+    const runs = range(6).map((seed) =>
+      db.transaction().execute(async (trx) => {
+        await upsertUserRefs(trx, seed % 2 === 0 ? shuffled(seed) : [...refs].reverse());
+        await upsertUserRefs(
+          trx,
+          shuffled(seed + 100).map((r) => ({ ...r, login: `${r.login}-${seed}` })),
+        );
+      }),
+    );
+    await expect(Promise.all(runs)).resolves.toHaveLength(6);
+    const stored = await sql<{ n: number }>`select count(*) as n from github_user where id > 50000`.execute(
+      db,
+    );
+    expect(Number(stored.rows[0]?.n)).toBe(3_000);
+  });
+
   describe('crawl state and HTTP cache', () => {
     it('patch only the given fields of a crawl state', async () => {
       const repositoryId = await registerOne(db, 'crawl/state');

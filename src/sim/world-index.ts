@@ -182,6 +182,18 @@ export class RepoIndex {
     });
   }
 
+  private committerTimes: Float64Array | undefined;
+
+  /** Committer instants (epoch ms) by history position, parsed once (offset dates parse slowly). */
+  committerMs(): Float64Array {
+    if (this.committerTimes === undefined) {
+      const times = new Float64Array(this.repo.commits.length);
+      this.repo.commits.forEach((commit, position) => (times[position] = Date.parse(commit.committer.date)));
+      this.committerTimes = times;
+    }
+    return this.committerTimes;
+  }
+
   commentCount(issueNumber: number): number {
     return this.commentsByIssue.get(issueNumber)?.length ?? 0;
   }

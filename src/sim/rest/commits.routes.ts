@@ -28,21 +28,28 @@ export const commitRoutes: RepoRoute[] = [
       const until = instantParam(req.query, 'until');
       const author = (req.query.get('author') ?? '').toLowerCase();
       const key = `commits|${start}|${since}|${until}|${author}`;
-      const commits = scope.repoIndex.cachedList<SimCommit>(key, () =>
-        scope.repo.commits.slice(start).filter((commit) => {
-          const at = Date.parse(commit.committer.date);
-          if (since !== undefined && at < since) return false;
-          if (until !== undefined && at > until) return false;
-          if (
-            author !== '' &&
-            commit.authorLogin?.toLowerCase() !== author &&
-            commit.author.email.toLowerCase() !== author
-          ) {
-            return false;
-          }
-          return true;
-        }),
-      );
+      const commits =
+        start === 0 && since === undefined && until === undefined && author === ''
+          ? scope.repo.commits
+          : scope.repoIndex.cachedList<SimCommit>(key, () => {
+              const times = scope.repoIndex.committerMs();
+              const kept: SimCommit[] = [];
+              for (let position = start; position < scope.repo.commits.length; position++) {
+                const at = times[position] as number;
+                if (since !== undefined && at < since) continue;
+                if (until !== undefined && at > until) continue;
+                const commit = scope.repo.commits[position] as SimCommit;
+                if (
+                  author !== '' &&
+                  commit.authorLogin?.toLowerCase() !== author &&
+                  commit.author.email.toLowerCase() !== author
+                ) {
+                  continue;
+                }
+                kept.push(commit);
+              }
+              return kept;
+            });
       return paginate(req, commits, (commit) =>
         scope.repoIndex.itemJson((composer) => renderCommit({ ...scope, composer }, commit)),
       );

@@ -79,6 +79,18 @@ describe('sample world', () => {
     expect(commitShare(world, eastAsia, ['CN'])).toBeLessThan(0.1);
   });
 
+  it('knows the true country behind every commit not made by a bot', () => {
+    const byLogin = new Map(world.users.map((u) => [u.login, u]));
+    const unknown = world.repos
+      .flatMap((r) => r.commits)
+      .filter((c) => {
+        const user = c.authorLogin ? byLogin.get(c.authorLogin) : undefined;
+        if (user?.type === 'Bot' || c.author.email.includes('[bot]')) return false;
+        return !(user?.trueCountry ?? world.trueCountryByEmail?.[c.author.email.toLowerCase()]);
+      });
+    expect(unknown.map((c) => c.author.email)).toEqual([]);
+  });
+
   it('puts +08:00 on non-Chinese contributors of the East-Asian project (the ambiguity trap)', () => {
     const byLogin = new Map(world.users.map((u) => [u.login, u]));
     const countries = new Set(

@@ -4,6 +4,8 @@
  * runs of spaces collapsed. CJK characters are kept as they are.
  */
 export function normalizeText(text: string): string {
+  // Fast path for plain ASCII (most gazetteer names and locations): no Unicode forms to fold.
+  if (PRINTABLE_ASCII.test(text)) return text.toLowerCase().replace(/`/g, "'").replace(/\s+/g, ' ').trim();
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -15,6 +17,7 @@ export function normalizeText(text: string): string {
     .trim();
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]/;
 
 /** Han, kana or hangul: scripts written without spaces between words. */

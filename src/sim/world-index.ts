@@ -149,8 +149,8 @@ export class RepoIndex {
   readonly reviewsByPull = new Map<number, SimReview[]>();
   readonly reviewCommentCountByPull = new Map<number, number>();
   readonly pulls: SimIssue[] = [];
-  readonly commitPosition = new Map<string, number>();
-  readonly commitAuthorLogins = new Set<string>();
+  private positions: Map<string, number> | undefined;
+  private authorLogins: Set<string> | undefined;
   readonly openIssuesCount: number;
   /** Memoised filtered/sorted lists, keyed by the query without page/per_page. */
   private readonly queryCache = new Map<string, unknown[]>();
@@ -176,10 +176,27 @@ export class RepoIndex {
         (this.reviewCommentCountByPull.get(comment.pullNumber) ?? 0) + 1,
       );
     }
-    repo.commits.forEach((commit, position) => {
-      this.commitPosition.set(commit.sha, position);
-      if (commit.authorLogin !== null) this.commitAuthorLogins.add(commit.authorLogin.toLowerCase());
-    });
+  }
+
+  /** History position by sha (built on first use: a million-commit repository takes a while). */
+  get commitPosition(): Map<string, number> {
+    if (this.positions === undefined) {
+      const positions = new Map<string, number>();
+      this.repo.commits.forEach((commit, position) => positions.set(commit.sha, position));
+      this.positions = positions;
+    }
+    return this.positions;
+  }
+
+  /** Lowercase logins linked to default-branch commits (for `author_association`). */
+  get commitAuthorLogins(): Set<string> {
+    if (this.authorLogins === undefined) {
+      const logins = new Set<string>();
+      for (const commit of this.repo.commits)
+        if (commit.authorLogin !== null) logins.add(commit.authorLogin.toLowerCase());
+      this.authorLogins = logins;
+    }
+    return this.authorLogins;
   }
 
   private committerTimes: Float64Array | undefined;

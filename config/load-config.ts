@@ -28,6 +28,7 @@ const envSchema = z.object({
   DATABASE_URL: url('DATABASE_URL', ['postgres:', 'postgresql:']).optional(),
   VITALS_DATA_DIR: z.string().default('./.vitals'),
   REDIS_URL: url('REDIS_URL', ['redis:', 'rediss:']).optional(),
+  VITALS_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, _ or - only').default('vitals'),
   GITHUB_API_URL: url('GITHUB_API_URL', ['http:', 'https:']).default('https://api.github.com'),
   GITHUB_GRAPHQL_URL: url('GITHUB_GRAPHQL_URL', ['http:', 'https:']).optional(),
   GITHUB_TOKEN: z.string().optional(),
@@ -52,6 +53,8 @@ export interface Config {
   readonly databaseUrl: string | undefined;
   readonly dataDir: string;
   readonly redisUrl: string | undefined;
+  /** Prefix of every BullMQ key (one deployment per prefix; tests use a random one). */
+  readonly queuePrefix: string;
   readonly github: {
     readonly apiUrl: string;
     readonly graphqlUrl: string;
@@ -100,6 +103,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     databaseUrl: v.DATABASE_URL,
     dataDir: v.VITALS_DATA_DIR,
     redisUrl: v.REDIS_URL,
+    queuePrefix: v.VITALS_QUEUE_PREFIX,
     github: { apiUrl, graphqlUrl: v.GITHUB_GRAPHQL_URL ?? deriveGraphqlUrl(apiUrl), tokens },
     apiKeys,
     geoMode: v.VITALS_GEO_MODE,

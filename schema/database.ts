@@ -8,6 +8,7 @@ import type { PortfolioRepositoryTable, PortfolioTable } from './tables/portfoli
 import type { ReleaseTable } from './tables/release.table.js';
 import type { RepositoryNameTable, RepositoryTable } from './tables/repository.table.js';
 import type { ScoreSnapshotTable } from './tables/score-snapshot.table.js';
+import type { ScheduleTable } from './tables/schedule.table.js';
 
 /** The kysely view of the schema built by schema/migrations (keep both in step). */
 export interface Database {
@@ -25,5 +26,6 @@ export interface Database {
   contributor: ContributorTable;
   crawl_state: CrawlStateTable;
   http_cache: HttpCacheTable;
+  schedule: ScheduleTable;
   score_snapshot: ScoreSnapshotTable;
 }

@@ -10,6 +10,7 @@ export const ERROR_CODES = {
   REPO_NOT_REGISTERED: { exitCode: 2, summary: 'The repository is not registered with OSS Vitals.' },
   DB_LOCKED: { exitCode: 1, summary: 'Another process holds the embedded database directory.' },
   DB_UNAVAILABLE: { exitCode: 1, summary: 'The database cannot be reached.' },
+  REDIS_UNAVAILABLE: { exitCode: 1, summary: 'Redis (REDIS_URL) cannot be reached.' },
   MIGRATION_FAILED: { exitCode: 1, summary: 'A schema migration failed; the database was left unchanged.' },
   GH_REPOSITORY_GONE: {
     exitCode: 1,

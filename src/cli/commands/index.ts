@@ -7,6 +7,7 @@ import { registerReportCommand } from './report.command.js';
 import { registerRepoCommand } from './repo.command.js';
 import { registerScoreCommand } from './score.command.js';
 import { registerSimCommand } from './sim.command.js';
+import { registerWorkerCommand } from './worker.command.js';
 
 /** Each command file exports one `register*Command(program)`; list it here. */
 export const commands: Array<(program: Command) => void> = [
@@ -18,4 +19,5 @@ export const commands: Array<(program: Command) => void> = [
   registerReportCommand,
   registerDemoCommand,
   registerSimCommand,
+  registerWorkerCommand,
 ];

@@ -51,7 +51,7 @@ function printWorlds(): void {
       const pp = (x: number | null) => (x === null ? 'n/a' : (100 * x).toFixed(1));
       const error = e.share !== null && f.trueShare !== null ? Math.abs(e.share - f.trueShare) : null;
       console.log(
-        `  ${f.repository}  ${pp(e.share)} [${pp(e.lower)}, ${pp(e.upper)}] ${pp(e.coverage)} | ${pp(f.trueShare)} | ${pp(error)} | ${pp(f.wrongRegionShare)}% | ${f.withinBounds === null ? 'n/a (truth partly unknown)' : f.withinBounds ? 'yes' : 'NO'}`,
+        `  ${f.repository}  ${pp(e.share)} [${pp(e.lower)}, ${pp(e.upper)}] ${pp(e.coverage)} | ${pp(f.trueShare)} | ${pp(error)} | ${pp(f.wrongRegionShare)}% | ${e.outsideChina + e.china + e.unknown === 0 ? 'n/a (no commits)' : f.withinBounds === null ? 'n/a (truth partly unknown)' : f.withinBounds ? 'yes' : 'NO'}`,
       );
     }
   }

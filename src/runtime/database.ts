@@ -95,8 +95,7 @@ export async function openPostgres(url: string): Promise<Opened> {
 export async function openPglite(dataDir: string): Promise<Opened> {
   if (dataDir === IN_MEMORY_DATA_DIR) {
     const pglite = await createPglite(undefined, 'memory');
-    const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
-    return { db, kind: 'pglite', where: 'embedded (in memory)', close: () => db.destroy() };
+    return pgliteDatabase(pglite, 'embedded (in memory)', () => undefined);
   }
   const root = resolve(dataDir);
   try {
@@ -111,19 +110,25 @@ export async function openPglite(dataDir: string): Promise<Opened> {
   const lock = acquireDataDirLock(root);
   try {
     const pglite = await createPglite(join(root, PGLITE_SUBDIR), root);
-    const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
-    const close = async () => {
-      try {
-        await db.destroy();
-      } finally {
-        lock.release();
-      }
-    };
-    return { db, kind: 'pglite', where: `embedded (${root})`, close };
+    return pgliteDatabase(pglite, `embedded (${root})`, lock.release);
   } catch (err) {
     lock.release();
     throw err;
   }
+}
+
+function pgliteDatabase(pglite: PGlite, where: string, afterClose: () => void): Opened {
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  const close = async () => {
+    try {
+      await db.destroy();
+      // kysely closes PGlite only if it ever ran a query through it.
+      if (!pglite.closed) await pglite.close();
+    } finally {
+      afterClose();
+    }
+  };
+  return { db, kind: 'pglite', where, close };
 }
 
 async function createPglite(path: string | undefined, where: string): Promise<PGlite> {

@@ -189,9 +189,12 @@ async function copyRate(db: Kysely<Database>): Promise<{ rows: number; seconds: 
     await sql.raw(`copy "${table}" to '${file}'`).execute(db);
     await sql.raw(`create table "copy_${table}" (like "${table}" including all)`).execute(db);
     const started = process.hrtime.bigint();
-    const result = await sql.raw(`copy "copy_${table}" from '${file}'`).execute(db);
+    await sql.raw(`copy "copy_${table}" from '${file}'`).execute(db);
     seconds += Number(process.hrtime.bigint() - started) / 1e9;
-    rows += Number(result.numAffectedRows ?? 0);
+    const { rows: counted } = await sql<{
+      n: number;
+    }>`select count(*)::int as n from ${sql.table(`copy_${table}`)}`.execute(db);
+    rows += counted[0]?.n ?? 0;
   }
   return { rows, seconds };
 }

@@ -45,7 +45,8 @@ export const crawlUsersStage: Stage = async (deps, { repositoryId }) => {
       .map((_, index) => data?.[`u${index}`])
       .filter((node): node is UserProfileNode => node !== null && node !== undefined)
       .map((node) => userProfile(node, settings, observedAt))
-      .filter((p) => p !== undefined);
+      .filter((p) => p !== undefined)
+      .sort((a, b) => a.id - b.id);
     const fetched = new Set(profiles.map((p) => p.id));
     const unresolved = due.filter((u) => !fetched.has(u.id)).map((u) => u.id);
     await db.transaction().execute(async (trx) => {

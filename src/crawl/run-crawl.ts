@@ -100,7 +100,10 @@ async function crawlRepository(
   const failures: StageFailure[] = [];
   let state: RepositoryCrawlState = 'ok';
   let reason: string | null = null;
-  for (const { name, run } of stages) {
+  let stop: RepositoryCrawlState | undefined;
+
+  /** Runs one stage; the runner alone decides what its failure means. Returns false to stop the repository. */
+  const runStage = async ({ name, run }: StageDefinition): Promise<boolean> => {
     emit({ type: 'stage-start', repositoryId, fullName, stage: name });
     const stageStarted = Date.now();
     try {
@@ -120,15 +123,18 @@ async function crawlRepository(
       if (name === 'repository') fullName = (await findRepositoryLabel(deps.db, repositoryId)) ?? fullName;
       if (result.outcome === 'gone' || result.outcome === 'blocked') {
         // The stage recorded the state and its reason on the repository row.
-        return summary(result.outcome);
+        stop = result.outcome;
+        return false;
       }
       if (result.outcome === 'empty' && name === 'commits' && state === 'ok') state = 'empty';
+      return true;
     } catch (err) {
       const trouble = repositoryTrouble(err);
       if (trouble) {
         // Gone or blocked between stages: the same fact as the repository stage finding it.
         await setRepositoryState(deps.db, repositoryId, { state: trouble, reason: safeMessage(err) });
-        return summary(trouble);
+        stop = trouble;
+        return false;
       }
       const failure: StageFailure = { stage: name, code: errorCode(err), message: safeMessage(err) };
       failures.push(failure);
@@ -141,8 +147,16 @@ async function crawlRepository(
         lastError: `${failure.code}: ${failure.message}`,
       });
       // Without metadata or a usable credential nothing else can succeed; skip the rest.
-      if (name === 'repository' || isVitalsError(err, 'GH_AUTH_FAILED')) break;
+      return !(name === 'repository' || isVitalsError(err, 'GH_AUTH_FAILED'));
     }
+  };
+
+  // Waves in dependency order; the stages of one wave touch different tables and run side by side
+  // (the client's per-credential concurrency bounds the requests in flight).
+  for (const wave of wavesOf(stages)) {
+    const verdicts = await Promise.all(wave.map(runStage));
+    if (stop) return summary(stop);
+    if (verdicts.includes(false)) break;
   }
   await setRepositoryState(deps.db, repositoryId, {
     state,
@@ -181,6 +195,12 @@ async function findRepositoryLabel(db: Kysely<Database>, repositoryId: number): 
   } catch {
     return undefined;
   }
+}
+
+function wavesOf(stages: readonly StageDefinition[]): StageDefinition[][] {
+  const waves: StageDefinition[][] = [];
+  for (const stage of stages) (waves[stage.wave] ??= []).push(stage);
+  return waves.filter((wave) => wave !== undefined);
 }
 
 function repositoryTrouble(err: unknown): 'gone' | 'blocked' | undefined {

@@ -11,20 +11,22 @@ import type { Stage, StageName } from './stage.js';
 export interface StageDefinition {
   readonly name: StageName;
   readonly run: Stage;
+  /** Stages of one wave run side by side, after every stage of the earlier waves. */
+  readonly wave: number;
 }
 
 /**
  * Dependency order: metadata first (gone/blocked/renamed decide whether anything else runs, and
- * pushed_at whether commits are asked for); reviews after issues (they skip when no PR moved);
- * users last (they profile everyone the other stages saw).
+ * pushed_at whether commits are asked for); then the independent lists side by side; reviews after
+ * issues (they skip when no PR moved); users last (they profile everyone the other stages saw).
  */
 export const CRAWL_STAGES: readonly StageDefinition[] = [
-  { name: 'repository', run: crawlRepoStage },
-  { name: 'commits', run: crawlCommitsStage },
-  { name: 'contributors', run: crawlContributorsStage },
-  { name: 'issues', run: crawlIssuesStage },
-  { name: 'comments', run: crawlCommentsStage },
-  { name: 'reviews', run: crawlReviewsStage },
-  { name: 'releases', run: crawlReleasesStage },
-  { name: 'users', run: crawlUsersStage },
+  { name: 'repository', wave: 0, run: crawlRepoStage },
+  { name: 'commits', wave: 1, run: crawlCommitsStage },
+  { name: 'contributors', wave: 1, run: crawlContributorsStage },
+  { name: 'issues', wave: 1, run: crawlIssuesStage },
+  { name: 'comments', wave: 1, run: crawlCommentsStage },
+  { name: 'reviews', wave: 2, run: crawlReviewsStage },
+  { name: 'releases', wave: 1, run: crawlReleasesStage },
+  { name: 'users', wave: 3, run: crawlUsersStage },
 ];

@@ -27,7 +27,10 @@ export function userReference(
   return { id: user.id, login, type, isBot: isBot(login, type, rules) };
 }
 
-/** References of a page, without repeats. */
+/**
+ * References of a page, without repeats, in ascending id order: stages and repositories crawled side
+ * by side upsert overlapping accounts, and one lock order for all keeps PostgreSQL from deadlocking.
+ */
 export function userReferences(
   users: ReadonlyArray<Parameters<typeof userReference>[0]>,
   rules: BotRules,
@@ -37,7 +40,7 @@ export function userReferences(
     const ref = userReference(user, rules);
     if (ref) byId.set(ref.id, ref);
   }
-  return [...byId.values()];
+  return [...byId.values()].sort((a, b) => a.id - b.id);
 }
 
 /** One profile as the users stage's GraphQL query returns it. */

@@ -13,9 +13,9 @@ describe('crawl under GitHub faults', () => {
   beforeAll(async () => {
     clean = await startCrawlFixture(generateWorld(WORLD));
     faulty = await startCrawlFixture(generateWorld(WORLD), {
-      faults: { seed: 5, error5xxRate: 0.1, dropRate: 0.02, latencyMs: 2 },
+      faults: { seed: 5, error5xxRate: 0.1, dropRate: 0.02, latencyMs: 10 },
       // Fewer concurrent requests than the client would send: secondary-limit 403s with retry-after.
-      secondary: { maxConcurrent: 1, retryAfterSeconds: 1 },
+      secondary: { maxConcurrent: 2, retryAfterSeconds: 1 },
     });
   });
   afterAll(async () => {

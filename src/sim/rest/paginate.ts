@@ -22,7 +22,7 @@ export function paginate<T>(req: RestRequest, items: readonly T[], render: (item
   const { perPage, page } = pageParams(req.query);
   const maxPage = req.state.config.rest.maxPage;
   if (maxPage > 0 && page > maxPage) return { status: 422, body: paginationLimited() };
-  const cacheKey = req.pageCacheKey === null ? null : `${req.pageCacheKey}|${perPage}|${page}|${maxPage}`;
+  const cacheKey = req.pageCacheKey === null ? null : `${req.pageCacheKey}|${maxPage}`;
   const cached = cacheKey === null ? undefined : req.state.pages.get(cacheKey);
   if (cached !== undefined) return pageResult(cached.json, cached.hash, cached.link);
   const totalPages = Math.max(1, Math.ceil(items.length / perPage));

@@ -37,11 +37,9 @@ export function serveRepoRoute(
   if (repo.status === 'dmca') return { status: 451, body: blocked(repo) };
   const scope: RepoScope = repoScope(req.ctx, req.state.index, repo);
   req.linkBase = `${req.ctx.api}/repositories/${repo.id}${suffixPath}`;
-  const query = new URLSearchParams(req.query);
-  query.delete('page');
-  query.delete('per_page');
-  const config = req.state.config.rest;
-  req.pageCacheKey = `${repo.id}|${scope.repoIndex.fingerprint}|${req.linkBase}?${query.toString()}|${config.contributorLinkLimit}`;
+  // The whole query, in order: the cached Link must echo the parameters as this request gave them.
+  const limit = req.state.config.rest.contributorLinkLimit;
+  req.pageCacheKey = `${repo.id}|${scope.repoIndex.fingerprint}|${req.linkBase}?${req.query.toString()}|${limit}`;
   return route.handle(req, scope);
 }
 

@@ -17,8 +17,8 @@ export interface RestRequest {
    */
   linkBase: string;
   /**
-   * Identifies this list's content for the page cache (repository, its fingerprint, API base,
-   * path and query without paging); null = do not cache.
+   * Identifies this list page for the page cache (repository, its fingerprint, API base, path and
+   * the whole query); null = do not cache.
    */
   pageCacheKey: string | null;
 }

@@ -56,6 +56,14 @@ describe('pagination', () => {
     expect(new URL(links[1]![1]).searchParams.get('page')).toBe('8');
   });
 
+  it('echoes each request’s parameter order in Link, even for the same page served from cache', async () => {
+    const a = await simGet(sim.url, '/repos/acme/widgets/commits?page=2&per_page=3', { token });
+    const b = await simGet(sim.url, '/repos/acme/widgets/commits?per_page=3&page=2', { token });
+    expect(a.text).toBe(b.text);
+    expect(parseLink(a.headers.get('link'))[0]![1]).toMatch(/\?page=1&per_page=3$/);
+    expect(parseLink(b.headers.get('link'))[0]![1]).toMatch(/\?per_page=3&page=1$/);
+  });
+
   it('refuses pages deeper than rest.maxPage with 422, and stops rel="last" there', async () => {
     sim.configure({ rest: { maxPage: 3 } });
     try {

@@ -5,6 +5,7 @@
 const benchmarks: Record<string, () => Promise<void>> = {
   geo: async () => (await import('./geo.js')).runGeoBench(),
   'score-pure': async () => (await import('./score-pure.js')).runScorePureBench(),
+  score: async () => (await import('./score.js')).runScoreBench(),
   'crawl-efficiency': async () => (await import('./crawl.js')).runCrawlEfficiencyBench(),
   ingest: async () => (await import('./crawl.js')).runIngestBench(),
   memory: async () => (await import('./crawl.js')).runMemoryBench(),

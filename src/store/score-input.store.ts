@@ -54,8 +54,10 @@ function isBot(userAlias: string, key: RawBuilder<string>): RawBuilder<boolean> 
   return sql<boolean>`(coalesce(${sql.ref(`${userAlias}.is_bot`)}, false) or ${key} like '%[bot]')`;
 }
 
+// date_part (float8) is much cheaper than extract (numeric since PostgreSQL 14); stored instants
+// carry whole milliseconds at most, so rounding the float is exact.
 const epochMs = (column: RawBuilder<unknown>) =>
-  sql<string>`floor(extract(epoch from ${column}) * 1000)::bigint`;
+  sql<string>`round(date_part('epoch', ${column}) * 1000)::bigint`;
 
 interface FactsRow {
   created_ms: string | null;
@@ -123,7 +125,7 @@ export async function loadScoreInput(db: Kysely<Database>, repositoryId: number)
   const affiliations: AffiliationRow[] = [...affiliationVotes]
     .map(([authorKey, votes]) => ({ authorKey, organisation: votes.company ?? mostVoted(votes.domains) }))
     .sort((a, b) => (a.authorKey < b.authorKey ? -1 : a.authorKey > b.authorKey ? 1 : 0));
-  const releases: ReleaseRow[] = parseTimes(facts.releases).map((publishedAt) => ({ publishedAt }));
+  const releases: ReleaseRow[] = Array.from(parseTimes(facts.releases), (publishedAt) => ({ publishedAt }));
   const earliest = earliestEvent(commits, issues);
   return {
     repository: {
@@ -158,43 +160,68 @@ async function loadFacts(db: Kysely<Database>, repositoryId: number): Promise<Fa
   return row;
 }
 
+/*
+ * Each query first groups the repository's rows by their raw identity columns (cheap: no
+ * expressions per row), then resolves those few hundred identities against github_user, so the
+ * identity rules and the user join run once per person, not once per row.
+ */
+
+/**
+ * The account of each identity, looked up by primary key: a lateral join keeps PostgreSQL from
+ * hashing the whole github_user table (every account ever seen) for a few hundred people.
+ */
+function userOf(alias: string): RawBuilder<unknown> {
+  // `limit 1` keeps the planner from flattening the subquery back into a join.
+  return sql.raw(
+    `left join lateral (select login, is_bot, company from github_user where id = ${alias}.author_user_id limit 1) u on true`,
+  );
+}
+
 /** Commit times grouped by author, with what affiliation needs (profile company, email domain). */
 async function loadCommitGroups(db: Kysely<Database>, repositoryId: number): Promise<CommitGroupRow[]> {
   const key = commitKey();
   const { rows } = await sql<CommitGroupRow>`
-    select key, bot, company, domain, string_agg(ms::text, ',' order by ms) as times
+    select ${key} as key, ${isBot('u', key)} as bot, u.company,
+      lower(substring(c.author_email from '@([^@]+)$')) as domain, c.times
     from (
-      select ${key} as key, ${isBot('u', key)} as bot, u.company,
-        lower(substring(c.author_email from '@([^@]+)$')) as domain,
-        ${epochMs(sql.ref('c.authored_at'))} as ms
-      from "commit" c left join github_user u on u.id = c.author_user_id
-      where c.repository_id = ${repositoryId}
-    ) x
-    group by key, bot, company, domain
-    order by key, bot, company, domain`.execute(db);
+      select author_user_id, author_login, author_email, string_agg(ms::text, ',') as times
+      from (
+        select author_user_id, author_login, author_email, ${epochMs(sql.ref('authored_at'))} as ms
+        from "commit" where repository_id = ${repositoryId}
+      ) x
+      group by author_user_id, author_login, author_email
+    ) c ${userOf('c')}
+    order by key, c.author_user_id, c.author_login, c.author_email`.execute(db);
   return rows;
+}
+
+/** The discussion rows of a repository that can answer an item (and count as activity). */
+function discussionRows(repositoryId: number): RawBuilder<unknown> {
+  return sql`
+    select 'comment' as kind, issue_number as number, created_at as at, author_user_id, author_login
+      from issue_comment where repository_id = ${repositoryId}
+    union all
+    select 'comment', pull_number, created_at, author_user_id, author_login
+      from review_comment where repository_id = ${repositoryId}
+    union all
+    select 'review', pull_number, submitted_at, author_user_id, author_login
+      from review where repository_id = ${repositoryId} and submitted_at is not null`;
 }
 
 /** Issue and review comments, and submitted reviews, grouped by author. */
 async function loadEventGroups(db: Kysely<Database>, repositoryId: number): Promise<EventGroupRow[]> {
   const key = discussionKey('u', 'e');
   const { rows } = await sql<EventGroupRow>`
-    select kind, key, bot, string_agg(ms::text, ',' order by ms) as times
+    select e.kind, ${key} as key, ${isBot('u', key)} as bot, e.times
     from (
-      select e.kind, ${key} as key, ${isBot('u', key)} as bot, ${epochMs(sql.ref('e.at'))} as ms
+      select kind, author_user_id, author_login, string_agg(ms::text, ',') as times
       from (
-        select 'comment' as kind, created_at as at, author_user_id, author_login
-          from issue_comment where repository_id = ${repositoryId}
-        union all
-        select 'comment', created_at, author_user_id, author_login
-          from review_comment where repository_id = ${repositoryId}
-        union all
-        select 'review', submitted_at, author_user_id, author_login
-          from review where repository_id = ${repositoryId} and submitted_at is not null
-      ) e left join github_user u on u.id = e.author_user_id
-    ) x
-    group by kind, key, bot
-    order by kind, key, bot`.execute(db);
+        select kind, author_user_id, author_login, ${epochMs(sql.ref('at'))} as ms
+        from (${discussionRows(repositoryId)}) d
+      ) x
+      group by kind, author_user_id, author_login
+    ) e ${userOf('e')}
+    order by e.kind, key, e.author_user_id, e.author_login`.execute(db);
   return rows;
 }
 
@@ -205,41 +232,49 @@ async function loadEventGroups(db: Kysely<Database>, repositoryId: number): Prom
  * (clock skew on imports) counts from the creation.
  */
 async function loadIssues(db: Kysely<Database>, repositoryId: number): Promise<IssueRow[]> {
-  const itemKey = discussionKey('u', 'i');
-  const responseKey = discussionKey('u', 'r');
+  const key = discussionKey('u', 'i');
+  // Identities are joined on (user id, login) with nulls mapped to sentinels so the joins hash.
+  const samePerson = (p: string, row: string) =>
+    sql.raw(
+      `${p}.uid = coalesce(${row}.author_user_id, -1) and ${p}.login = coalesce(${row}.author_login, '')`,
+    );
   const { rows } = await sql<IssueSqlRow>`
     with item as (
-      select i.number, i.is_pull_request, ${itemKey} as key, ${isBot('u', itemKey)} as bot,
-        i.created_at, i.closed_at, i.merged_at
-      from issue i left join github_user u on u.id = i.author_user_id
-      where i.repository_id = ${repositoryId}
+      select number, is_pull_request, author_user_id, author_login, created_at, closed_at, merged_at
+      from issue where repository_id = ${repositoryId}
     ),
     response as (
-      select r.number, r.at, ${responseKey} as key, ${isBot('u', responseKey)} as bot
-      from (
-        select issue_number as number, created_at as at, author_user_id, author_login
-          from issue_comment where repository_id = ${repositoryId}
-        union all
-        select pull_number, created_at, author_user_id, author_login
-          from review_comment where repository_id = ${repositoryId}
-        union all
-        select pull_number, submitted_at, author_user_id, author_login
-          from review where repository_id = ${repositoryId} and submitted_at is not null
-      ) r left join github_user u on u.id = r.author_user_id
+      select number, author_user_id, author_login, min(at) as at
+      from (${discussionRows(repositoryId)}) d
+      group by number, author_user_id, author_login
+    ),
+    identity as (
+      select author_user_id, author_login from item
+      union select author_user_id, author_login from response
+    ),
+    person as (
+      select coalesce(i.author_user_id, -1) as uid, coalesce(i.author_login, '') as login,
+        ${key} as key, ${isBot('u', key)} as bot
+      from identity i ${userOf('i')}
+    ),
+    item_person as (
+      select item.*, p.key, p.bot from item join person p on ${samePerson('p', 'item')}
     ),
     first_response as (
-      select item.number, min(greatest(response.at, item.created_at)) as at
-      from response join item on item.number = response.number
-      where not response.bot and response.key <> item.key
-      group by item.number
+      select r.number, min(greatest(r.at, ip.created_at)) as at
+      from response r
+        join person p on ${samePerson('p', 'r')}
+        join item_person ip on ip.number = r.number
+      where not p.bot and p.key <> ip.key
+      group by r.number
     )
-    select item.number, item.is_pull_request, item.key, item.bot,
-      ${epochMs(sql.ref('item.created_at'))} as created_ms,
-      ${epochMs(sql.ref('item.closed_at'))} as closed_ms,
-      ${epochMs(sql.ref('item.merged_at'))} as merged_ms,
-      ${epochMs(sql.ref('first_response.at'))} as first_response_ms
-    from item left join first_response on first_response.number = item.number
-    order by item.number`.execute(db);
+    select ip.number, ip.is_pull_request, ip.key, ip.bot,
+      ${epochMs(sql.ref('ip.created_at'))} as created_ms,
+      ${epochMs(sql.ref('ip.closed_at'))} as closed_ms,
+      ${epochMs(sql.ref('ip.merged_at'))} as merged_ms,
+      ${epochMs(sql.ref('fr.at'))} as first_response_ms
+    from item_person ip left join first_response fr on fr.number = ip.number
+    order by ip.number`.execute(db);
   return rows.map((r) => ({
     number: r.number,
     isPullRequest: r.is_pull_request,
@@ -252,12 +287,13 @@ async function loadIssues(db: Kysely<Database>, repositoryId: number): Promise<I
   }));
 }
 
-function parseTimes(list: string | null): number[] {
-  if (list === null || list === '') return [];
+/** A comma-separated list of epoch milliseconds, in ascending order (SQL aggregates unordered). */
+function parseTimes(list: string | null): Float64Array {
+  if (list === null || list === '') return new Float64Array(0);
   const parts = list.split(',');
-  const out = new Array<number>(parts.length);
+  const out = new Float64Array(parts.length);
   for (let i = 0; i < parts.length; i += 1) out[i] = Number(parts[i]);
-  return out;
+  return out.sort();
 }
 
 /** Profile company as people type it: "@acme", " ACME Inc " → "acme", "ACME Inc"; blank → null. */

@@ -53,6 +53,10 @@ export function registerScoreCommand(program: Command): void {
       const configFile = program.opts<{ config?: string }>().config;
       await withDatabase(configFile, async ({ database }) => {
         const repositories = await selectRepositories(database.db, names, options);
+        const portfolioName =
+          options.portfolio === undefined
+            ? undefined
+            : (await getPortfolioByName(database.db, options.portfolio)).name;
         const started = performance.now();
         let done = 0;
         const outcomes = await scoreAndStoreRepositories(
@@ -81,7 +85,7 @@ export function registerScoreCommand(program: Command): void {
                 })),
               );
         const durationMs = performance.now() - started;
-        const result = toJson(asOf, scoring.version, repositories, outcomes, portfolio, options.portfolio);
+        const result = toJson(asOf, scoring.version, repositories, outcomes, portfolio, portfolioName);
         process.stdout.write(
           options.json ? `${JSON.stringify(result, null, 2)}\n` : formatResult(result, durationMs),
         );

@@ -1,21 +1,20 @@
 /**
- * Recently served list pages, bounded by size (least recently used evicted first). Keys include the
- * repository's fingerprint, so a changed repository never serves a stale page; the bound keeps
- * memory flat however big the world is (items are rendered per request, not kept).
+ * ETags and Link headers of recently served list pages (not their bodies), bounded by count, least
+ * recently used evicted first. Keys include the repository's fingerprint, so a changed repository
+ * never reuses an old entry. A conditional request for a known page is answered 304 without
+ * rendering it — the idle re-crawl path — while memory stays flat however big the world is.
  */
-export interface CachedPage {
-  json: string;
+export interface KnownPage {
   hash: string;
   link: string;
 }
 
 export class PageCache {
-  private readonly pages = new Map<string, CachedPage>();
-  private size = 0;
+  private readonly pages = new Map<string, KnownPage>();
 
-  constructor(private readonly maxChars: number) {}
+  constructor(private readonly maxEntries: number) {}
 
-  get(key: string): CachedPage | undefined {
+  get(key: string): KnownPage | undefined {
     const page = this.pages.get(key);
     if (page !== undefined) {
       this.pages.delete(key);
@@ -24,24 +23,16 @@ export class PageCache {
     return page;
   }
 
-  set(key: string, page: CachedPage): void {
-    if (page.json.length > this.maxChars / 4) return;
-    const previous = this.pages.get(key);
-    if (previous !== undefined) {
-      this.size -= previous.json.length;
-      this.pages.delete(key);
-    }
+  set(key: string, page: KnownPage): void {
+    this.pages.delete(key);
     this.pages.set(key, page);
-    this.size += page.json.length;
-    for (const [oldest, evicted] of this.pages) {
-      if (this.size <= this.maxChars) break;
-      this.pages.delete(oldest);
-      this.size -= evicted.json.length;
+    if (this.pages.size > this.maxEntries) {
+      const oldest = this.pages.keys().next().value;
+      if (oldest !== undefined) this.pages.delete(oldest);
     }
   }
 
   clear(): void {
     this.pages.clear();
-    this.size = 0;
   }
 }

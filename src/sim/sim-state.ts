@@ -17,8 +17,8 @@ export class SimState {
   readonly secondary = new SecondaryLimiter(() => this.config.secondary);
   readonly faults = new FaultInjector(() => this.config.faults);
   readonly index: WorldIndex;
-  /** Up to ~32 M characters of recently served list pages. */
-  readonly pages = new PageCache(32 * 1024 * 1024);
+  /** ETags of the last 100,000 list pages served (a few hundred bytes each). */
+  readonly pages = new PageCache(100_000);
   readonly graphql: GraphqlEngine;
   private requestCounter = 0;
 

@@ -22,23 +22,30 @@ export function paginate<T>(req: RestRequest, items: readonly T[], render: (item
   const { perPage, page } = pageParams(req.query);
   const maxPage = req.state.config.rest.maxPage;
   if (maxPage > 0 && page > maxPage) return { status: 422, body: paginationLimited() };
-  const cacheKey = req.pageCacheKey === null ? null : `${req.pageCacheKey}|${maxPage}`;
-  const cached = cacheKey === null ? undefined : req.state.pages.get(cacheKey);
-  if (cached !== undefined) return pageResult(cached.json, cached.hash, cached.link);
   const totalPages = Math.max(1, Math.ceil(items.length / perPage));
   const lastPage = maxPage > 0 ? Math.min(totalPages, maxPage) : totalPages;
   const start = (page - 1) * perPage;
-  const parts: string[] = [];
-  for (let i = start; i < Math.min(items.length, start + perPage); i++) parts.push(render(items[i] as T));
-  const json = `[${parts.join(',')}]`;
+  const renderPage = () => {
+    const parts: string[] = [];
+    for (let i = start; i < Math.min(items.length, start + perPage); i++) parts.push(render(items[i] as T));
+    return `[${parts.join(',')}]`;
+  };
+  const cacheKey = req.pageCacheKey === null ? null : `${req.pageCacheKey}|${maxPage}`;
+  const known = cacheKey === null ? undefined : req.state.pages.get(cacheKey);
+  if (known !== undefined) {
+    // Seen before at this repository fingerprint: the ETag is known, so a matching conditional
+    // request is answered 304 without rendering; anything else renders again.
+    return { status: 200, lazyJson: renderPage, bodyHash: known.hash, headers: linkHeaders(known.link) };
+  }
+  const json = renderPage();
   const hash = contentHash(json);
   const link = linkHeader(req, page, lastPage);
-  if (cacheKey !== null) req.state.pages.set(cacheKey, { json, hash, link });
-  return pageResult(json, hash, link);
+  if (cacheKey !== null) req.state.pages.set(cacheKey, { hash, link });
+  return { status: 200, json, bodyHash: hash, headers: linkHeaders(link) };
 }
 
-function pageResult(json: string, hash: string, link: string): RestResult {
-  return { status: 200, json, bodyHash: hash, headers: link === '' ? {} : { link } };
+function linkHeaders(link: string): Record<string, string> {
+  return link === '' ? {} : { link };
 }
 
 function linkHeader(req: RestRequest, page: number, lastPage: number): string {

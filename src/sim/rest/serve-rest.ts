@@ -122,11 +122,14 @@ function answer(
     pageCacheKey: null,
   };
   const result = call.produce(restRequest, path);
-  const body = result.json ?? (result.body === undefined ? '' : JSON.stringify(result.body));
+  let body = result.json ?? (result.body === undefined ? '' : JSON.stringify(result.body));
   const extra: Record<string, string> = { ...result.headers };
   let status = result.status;
   if (status === 200) {
     const etag = weakEtag(result.bodyHash ?? contentHash(body), credential.key);
+    if (result.lazyJson !== undefined && !etagMatches(headerValue(request.headers['if-none-match']), etag)) {
+      body = result.lazyJson();
+    }
     extra['etag'] = etag;
     extra['cache-control'] = credential.authenticated
       ? 'private, max-age=60, s-maxage=60'

@@ -27,6 +27,8 @@ describe('ETag and conditional requests', () => {
     expect(first.headers.get('x-ratelimit-used')).toBe('1');
     const again = await simGet(sim.url, '/repos/acme/widgets/issues?state=all', { token });
     expect(again.headers.get('etag')).toBe(etag);
+    expect(again.text).toBe(first.text);
+    expect(again.headers.get('link')).toBe(first.headers.get('link'));
 
     const conditional = await simGet(sim.url, '/repos/acme/widgets/issues?state=all', {
       token,

@@ -1,4 +1,6 @@
 import { Redis } from 'ioredis';
+import type { Config } from '../../config/load-config.js';
+import { createJobQueues, type JobQueues } from '../jobs/job-queues.js';
 import { VitalsError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import { redactText } from '../shared/redact.js';
@@ -18,7 +20,6 @@ export type RedisRole =
 export function createRedis(url: string, role: RedisRole, logger: Logger): Redis {
   const redis = new Redis(url, {
     maxRetriesPerRequest: role === 'worker' ? null : 3,
-    enableOfflineQueue: role === 'worker',
     retryStrategy: (attempt) => Math.min(200 * 2 ** Math.min(attempt, 6), 5_000),
     lazyConnect: false,
   });
@@ -79,5 +80,27 @@ export async function pingRedis(redis: Redis, url: string): Promise<void> {
       `Cannot reach Redis at ${describeRedisUrl(url)}: ${redactText((err as Error).message)}`,
       { where: describeRedisUrl(url) },
     );
+  }
+}
+
+/**
+ * For commands that enqueue or inspect (crawl, schedule, status): a producer connection and the
+ * queue handles of this deployment's prefix, closed after `work` so the process exits by itself.
+ */
+export async function withJobQueues<T>(
+  config: Pick<Config, 'redisUrl' | 'queuePrefix'>,
+  logger: Logger,
+  work: (queues: JobQueues) => Promise<T>,
+): Promise<T> {
+  if (!config.redisUrl)
+    throw new VitalsError('CONFIG_INVALID', 'This needs REDIS_URL (redis://HOST:PORT)', { key: 'REDIS_URL' });
+  const redis = createRedis(config.redisUrl, 'producer', logger);
+  const queues = createJobQueues(redis, config.queuePrefix);
+  try {
+    await pingRedis(redis, config.redisUrl);
+    return await work(queues);
+  } finally {
+    await queues.close().catch(() => undefined);
+    redis.disconnect();
   }
 }

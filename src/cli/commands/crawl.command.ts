@@ -8,6 +8,7 @@ import { parseRepoName } from '../../shared/repo-name.js';
 import { getPortfolioByName } from '../../store/portfolio.store.js';
 import { listRepositories, registerRepositories } from '../../store/repository.store.js';
 import { crawlInProcess } from '../crawl-session.js';
+import { crawlQueued } from '../crawl-queued.js';
 
 interface CrawlOptions {
   all?: boolean;
@@ -50,11 +51,20 @@ export function registerCrawlCommand(program: Command): void {
       const names = inputs.map((input) => parseRepoName(input));
       const configFile = program.opts<{ config?: string }>().config;
       await withDatabase(configFile, async ({ config, logger, database }) => {
-        if (config.redisUrl)
-          logger.warn('REDIS_URL is set but this build has no queue workers yet: crawling in-process');
         const ids = await selectRepositories(database.db, names, options);
         if (ids.length === 0) {
           process.stderr.write('vitals: no repositories to crawl\n');
+          return;
+        }
+        if (config.redisUrl) {
+          // Distributed mode (issue 4): enqueue for `vitals worker`; --wait follows the flows.
+          const queued = await crawlQueued(config, database.db, logger, ids, { wait: options.wait === true });
+          if (queued) {
+            process.stdout.write(
+              options.json ? `${JSON.stringify(summaryJson(queued), null, 2)}\n` : formatSummary(queued),
+            );
+            if (!queued.completed) process.exitCode = 1;
+          }
           return;
         }
         const controller = new AbortController();

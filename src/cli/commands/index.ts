@@ -7,6 +7,8 @@ import { registerReportCommand } from './report.command.js';
 import { registerRepoCommand } from './repo.command.js';
 import { registerScoreCommand } from './score.command.js';
 import { registerSimCommand } from './sim.command.js';
+import { registerScheduleCommand } from './schedule.command.js';
+import { registerStatusCommand } from './status.command.js';
 import { registerWorkerCommand } from './worker.command.js';
 
 /** Each command file exports one `register*Command(program)`; list it here. */
@@ -20,4 +22,6 @@ export const commands: Array<(program: Command) => void> = [
   registerDemoCommand,
   registerSimCommand,
   registerWorkerCommand,
+  registerScheduleCommand,
+  registerStatusCommand,
 ];

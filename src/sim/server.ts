@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerControlRoutes } from './control.js';
 import { serveGraphql } from './graphql-endpoint.js';
+import { credentialOf } from './limits/credential.js';
 import { commitRoutes } from './rest/commits.routes.js';
 import { contributorRoutes } from './rest/contributors.routes.js';
 import { errorBody, notFound } from './rest/github-errors.js';
@@ -80,7 +81,15 @@ export function buildSimApp(state: SimState): FastifyInstance {
   }
   registerControlRoutes(app, state);
 
-  app.setNotFoundHandler((_request, reply) => {
+  app.setNotFoundHandler((request, reply) => {
+    // Counted (so a crawler asking for unmodelled paths shows up in stats) but never charged.
+    if (!request.url.startsWith('/_sim/')) {
+      state.stats.request(
+        `${request.method} (unknown path)`,
+        credentialOf(request.headers.authorization, request.ip).fingerprint,
+      );
+      state.stats.status(404);
+    }
     void reply.code(404).headers(COMMON_HEADERS).type(JSON_CONTENT_TYPE).send(JSON.stringify(notFound()));
   });
   app.setErrorHandler((error: { statusCode?: number }, _request, reply) => {

@@ -246,5 +246,6 @@ describe('users, organisations and repository states', () => {
     const answer = await simGet(sim.url, '/repos/acme/widgets/nonsense', { token });
     expect(answer.status).toBe(404);
     expect(answer.json()).toMatchObject({ message: 'Not Found' });
+    expect(sim.stats().byEndpoint['GET (unknown path)']).toBeGreaterThanOrEqual(1);
   });
 });

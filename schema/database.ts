@@ -2,6 +2,12 @@ import type { CommitTable } from './tables/commit.table.js';
 import type { ContributorTable } from './tables/contributor.table.js';
 import type { CrawlStateTable, HttpCacheTable } from './tables/crawl.table.js';
 import type { IssueCommentTable, ReviewCommentTable, ReviewTable } from './tables/discussion.table.js';
+import type {
+  GeoOverrideAuditTable,
+  GeoOverrideTable,
+  GeoPersonTable,
+  RepositoryGeographyTable,
+} from './tables/geography.table.js';
 import type { GithubUserTable } from './tables/github-user.table.js';
 import type { IssueTable } from './tables/issue.table.js';
 import type { PortfolioRepositoryTable, PortfolioTable } from './tables/portfolio.table.js';
@@ -28,4 +34,8 @@ export interface Database {
   http_cache: HttpCacheTable;
   schedule: ScheduleTable;
   score_snapshot: ScoreSnapshotTable;
+  geo_person: GeoPersonTable;
+  geo_override: GeoOverrideTable;
+  geo_override_audit: GeoOverrideAuditTable;
+  repository_geography: RepositoryGeographyTable;
 }

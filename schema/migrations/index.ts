@@ -2,6 +2,7 @@ import type { Migration } from 'kysely/migration';
 import * as initial from './2026-11-29T0400_initial.js';
 import * as scoreSnapshots from './2026-11-29T0500_score-snapshots.js';
 import * as schedules from './2026-11-29T0510_schedules.js';
+import * as geography from './2026-11-29T0530_geography.js';
 
 /**
  * Every migration, by name, in order. A static record instead of kysely's FileMigrationProvider:
@@ -12,4 +13,5 @@ export const migrations: Readonly<Record<string, Migration>> = Object.freeze({
   '2026-11-29T0400_initial': initial,
   '2026-11-29T0500_score-snapshots': scoreSnapshots,
   '2026-11-29T0510_schedules': schedules,
+  '2026-11-29T0530_geography': geography,
 });

@@ -28,7 +28,10 @@ const envSchema = z.object({
   DATABASE_URL: url('DATABASE_URL', ['postgres:', 'postgresql:']).optional(),
   VITALS_DATA_DIR: z.string().default('./.vitals'),
   REDIS_URL: url('REDIS_URL', ['redis:', 'rediss:']).optional(),
-  VITALS_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, _ or - only').default('vitals'),
+  VITALS_QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, _ or - only')
+    .default('vitals'),
   GITHUB_API_URL: url('GITHUB_API_URL', ['http:', 'https:']).default('https://api.github.com'),
   GITHUB_GRAPHQL_URL: url('GITHUB_GRAPHQL_URL', ['http:', 'https:']).optional(),
   GITHUB_TOKEN: z.string().optional(),

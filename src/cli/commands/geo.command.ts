@@ -1,35 +1,35 @@
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
-import { loadConfig, type GeoMode } from '../../../config/load-config.js';
+import type { GeoMode } from '../../../config/load-config.js';
 import { locateContributor } from '../../geo/locate-contributor.js';
 import { parseContributorSignals } from '../../geo/parse-contributor-signals.js';
-import { VitalsError } from '../../shared/errors.js';
-
-const MODES: readonly GeoMode[] = ['mainland', 'greater-china-hkmo', 'greater-china'];
+import { GEO_MODES, resolveGeoMode } from '../geo-mode.js';
+import { registerGeoExplainCommand } from './geo-explain.command.js';
+import { registerGeoOverrideCommand } from './geo-override.command.js';
 
 /**
  * `vitals geo locate`: JSON lines of contributor signals on stdin → one JSON line per input line on
  * stdout, same order, no database (design §3): output line n always answers input line n. A line that
  * is blank or not a JSON object of the documented fields gets `{"line": n, "login": …, "error": "…"}`
  * and the run goes on; the exit code is 0 unless stdin cannot be read (1) or an option is bad (2).
+ * `vitals geo explain` and `vitals geo override` (operator views of one person) live beside it.
  */
 export function registerGeoCommand(program: Command): void {
   const geo = program.command('geo').description('contributor geography');
   geo
     .command('locate')
     .description('read JSON lines of contributor signals on stdin, write one located JSON line per input')
-    .option('--mode <mode>', `what counts as China: ${MODES.join(' | ')} (default: config VITALS_GEO_MODE)`)
+    .option(
+      '--mode <mode>',
+      `what counts as China: ${GEO_MODES.join(' | ')} (default: config VITALS_GEO_MODE)`,
+    )
     .action(async (options: { mode?: string }) => {
-      const mode = resolveMode(options.mode, program.opts<{ config?: string }>().config);
+      const mode = resolveGeoMode(options.mode, program.opts<{ config?: string }>().config);
       await locateLines(process.stdin, mode);
     });
-}
-
-function resolveMode(option: string | undefined, configFile: string | undefined): GeoMode {
-  if (option === undefined) return loadConfig({ file: configFile }).geoMode;
-  if ((MODES as readonly string[]).includes(option)) return option as GeoMode;
-  throw new VitalsError('INPUT_INVALID', `--mode must be one of ${MODES.join(', ')}`, { mode: option });
+  registerGeoExplainCommand(geo, program);
+  registerGeoOverrideCommand(geo, program);
 }
 
 async function locateLines(input: NodeJS.ReadableStream, mode: GeoMode): Promise<void> {

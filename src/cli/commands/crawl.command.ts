@@ -8,6 +8,7 @@ import { parseRepoName } from '../../shared/repo-name.js';
 import { getPortfolioByName } from '../../store/portfolio.store.js';
 import { listRepositories, registerRepositories } from '../../store/repository.store.js';
 import { crawlInProcess } from '../crawl-session.js';
+import { inferAndReport } from '../infer-geography-step.js';
 import { crawlQueued } from '../crawl-queued.js';
 
 interface CrawlOptions {
@@ -76,6 +77,8 @@ export function registerCrawlCommand(program: Command): void {
             concurrency,
             signal: controller.signal,
           });
+          // Geography after the users stage (issue 5): only people whose inputs changed are re-inferred.
+          if (!controller.signal.aborted) await inferAndReport(database.db, ids, config.geoMode);
           process.stdout.write(
             options.json ? `${JSON.stringify(summaryJson(summary), null, 2)}\n` : formatSummary(summary),
           );

@@ -8,6 +8,7 @@ import { startSimulator } from '../../sim/index.js';
 import { loadSampleWorld } from '../../sim/worlds/index.js';
 import { getRepository, registerRepositories } from '../../store/repository.store.js';
 import { crawlInProcess } from '../crawl-session.js';
+import { inferAndReport } from '../infer-geography-step.js';
 import { formatSummary } from './crawl.command.js';
 import { buildRepositoryReport, formatReport } from './report.command.js';
 
@@ -49,10 +50,16 @@ export function registerDemoCommand(program: Command): void {
           const registered = await registerRepositories(database.db, names);
           const ids = [...registered.added, ...registered.existing].map((r) => r.id);
           const summary = await crawlInProcess(config, database.db, logger, ids, { concurrency: 3 });
+          await inferAndReport(database.db, ids, config.geoMode);
           const reports = [];
           for (const id of ids)
             reports.push(
-              await buildRepositoryReport(database.db, await getRepository(database.db, id), new Date()),
+              await buildRepositoryReport(
+                database.db,
+                await getRepository(database.db, id),
+                new Date(),
+                config.geoMode,
+              ),
             );
           if (options.json) {
             process.stdout.write(`${JSON.stringify({ reports }, null, 2)}\n`);

@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
 import type { Kysely } from 'kysely';
+import type { GeoMode } from '../../../config/load-config.js';
 import type { Database } from '../../../schema/database.js';
+import { getGeographyReport, type GeographyReport } from '../../runtime/geography-report.js';
+import { formatGeographyLines } from '../format-geography.js';
 import { withDatabase } from '../../runtime/with-database.js';
 import { VitalsError } from '../../shared/errors.js';
 import { parseRepoName } from '../../shared/repo-name.js';
@@ -15,7 +18,7 @@ export interface RepositoryReport {
   crawl: { state: string; lastSuccessAt: string | null; error: string | null };
   counts: RepositoryRowCounts;
   health: null;
-  geography: null;
+  geography: GeographyReport | null;
   alerts: null;
 }
 
@@ -32,7 +35,7 @@ export function registerReportCommand(program: Command): void {
       const name = parseRepoName(input);
       const asOf = parseAsOf(options.asOf);
       const configFile = program.opts<{ config?: string }>().config;
-      await withDatabase(configFile, async ({ database }) => {
+      await withDatabase(configFile, async ({ config, database }) => {
         const repo = await findRepositoryByFullName(database.db, name.fullName);
         if (!repo)
           throw new VitalsError(
@@ -40,7 +43,7 @@ export function registerReportCommand(program: Command): void {
             `${name.fullName} is not registered; add it with: vitals repo add ${name.fullName}`,
             { repository: name.fullName },
           );
-        const report = await buildRepositoryReport(database.db, repo, asOf);
+        const report = await buildRepositoryReport(database.db, repo, asOf, config.geoMode);
         process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
       });
     });
@@ -50,6 +53,7 @@ export async function buildRepositoryReport(
   db: Kysely<Database>,
   repo: Repository,
   asOf: Date,
+  geoMode: GeoMode = 'mainland',
 ): Promise<RepositoryReport> {
   const counts = await countRowsForRepository(db, repo.id);
   const states = await listCrawlStates(db, repo.id);
@@ -66,7 +70,7 @@ export async function buildRepositoryReport(
     crawl: { state: repo.state, lastSuccessAt: repo.lastSuccessAt?.toISOString() ?? null, error },
     counts,
     health: null,
-    geography: null,
+    geography: await getGeographyReport(db, repo.id, asOf, geoMode),
     alerts: null,
   };
 }
@@ -90,6 +94,7 @@ export function formatReport(report: RepositoryReport): string {
   for (const [key, label] of Object.entries(COUNT_LABELS))
     lines.push(`  ${label.padEnd(26)}${String(report.counts[key as keyof RepositoryRowCounts]).padStart(8)}`);
   lines.push(`  health        ${report.health ?? 'not computed yet'}`);
+  if (report.geography) lines.push(...formatGeographyLines(report.geography));
   return `${lines.join('\n')}\n`;
 }
 

@@ -96,10 +96,17 @@ interface IssueSqlRow {
  * included (the metrics ignore them), so one load serves a whole monthly backfill.
  */
 export async function loadScoreInput(db: Kysely<Database>, repositoryId: number): Promise<ScoreInput> {
-  const facts = await loadFacts(db, repositoryId);
-  const commitGroups = await loadCommitGroups(db, repositoryId);
-  const eventGroups = await loadEventGroups(db, repositoryId);
-  const issues = await loadIssues(db, repositoryId);
+  // One snapshot of the data for all four reads, so a crawl writing meanwhile cannot pair new
+  // comments with old issues. Inside a caller's transaction, that transaction already decides.
+  const read = async (trx: Kysely<Database>) => ({
+    facts: await loadFacts(trx, repositoryId),
+    commitGroups: await loadCommitGroups(trx, repositoryId),
+    eventGroups: await loadEventGroups(trx, repositoryId),
+    issues: await loadIssues(trx, repositoryId),
+  });
+  const { facts, commitGroups, eventGroups, issues } = db.isTransaction
+    ? await read(db)
+    : await db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(read);
 
   const commits: CommitRow[] = [];
   const affiliationVotes = new Map<string, { company: string | null; domains: Map<string, number> }>();

@@ -13,20 +13,30 @@ export interface JobQueues {
   close(): Promise<void>;
 }
 
-export function createJobQueues(connection: Redis, prefix: string): JobQueues {
+export function createJobQueues(
+  connection: Redis,
+  prefix: string,
+  // BullMQ prints connection errors to the console unless someone listens; the connection's owner
+  // (runtime/redis.ts) logs them once already.
+  onError: (err: Error) => void = () => undefined,
+): JobQueues {
   const queues = new Map<string, Queue>();
   let flows: FlowProducer | undefined;
   return {
     prefix,
     connection,
     get flows() {
-      flows ??= new FlowProducer({ connection, prefix });
+      if (!flows) {
+        flows = new FlowProducer({ connection, prefix });
+        flows.on('error', onError);
+      }
       return flows;
     },
     queue(name) {
       let queue = queues.get(name);
       if (!queue) {
         queue = new Queue(name, { connection, prefix });
+        queue.on('error', onError);
         queues.set(name, queue);
       }
       return queue;

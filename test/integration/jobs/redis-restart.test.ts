@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { generateWorld } from '../../../src/sim/worlds/index.js';
+import type { World } from '../../../src/sim/world.js';
+import { dumpCrawledData } from '../crawl/crawl-fixture.js';
+import { startJobsFixture, type JobsFixture } from './jobs-fixture.js';
+import { startOwnRedis, type OwnRedis } from './own-redis.js';
+import { referenceDump } from './reference-crawl.js';
+import { startWorkerProcess, stopWorkerProcess, type WorkerProcess } from './worker-process.js';
+
+jest.setTimeout(110_000);
+
+describe('Redis restarts in the middle of a crawl', () => {
+  let world: World;
+  let redis: OwnRedis;
+  let fx: JobsFixture;
+  let reference: Record<string, unknown[]>;
+  let workers: WorkerProcess[] = [];
+
+  beforeAll(async () => {
+    world = generateWorld({
+      seed: 41,
+      repos: 3,
+      commitsPerRepo: 250,
+      issuesPerRepo: 60,
+      commentsPerIssue: 2,
+      users: 40,
+    });
+    redis = await startOwnRedis();
+    fx = await startJobsFixture(world, {
+      credentials: 2,
+      redisUrl: redis.url,
+      sim: { faults: { latencyMs: 25 } },
+    });
+    reference = await referenceDump(world, fx.sim.url);
+  });
+  afterAll(async () => {
+    await Promise.all(workers.map((w) => stopWorkerProcess(w, 5_000)));
+    await fx?.close();
+    await redis?.stop();
+  });
+
+  it('the crawl completes by itself once Redis is back, with the same data', async () => {
+    workers = [startWorkerProcess(fx.env), startWorkerProcess(fx.env)];
+    const ids = await fx.register(world.repos.map((r) => `${r.owner}/${r.name}`));
+    const crawl = fx.crawl(ids, { timeoutMs: 90_000 });
+    // Let the workers boot and get going, then take Redis away for three seconds.
+    await new Promise((r) => setTimeout(r, 7_000));
+    const doneBefore = fx.sim.stats().requests;
+    await redis.restart(3_000);
+    const results = await crawl;
+    expect(doneBefore).toBeGreaterThan(0);
+    expect(results.map((r) => r.state)).toEqual(['ok', 'ok', 'ok']);
+    expect(await dumpCrawledData(fx.db)).toEqual(reference);
+    expect(fx.sim.stats().violations.count).toBe(0);
+    // The workers lived through it (they reconnect; nobody restarted them).
+    expect(workers.every((w) => w.child.exitCode === null)).toBe(true);
+  });
+});

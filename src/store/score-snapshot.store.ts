@@ -97,6 +97,25 @@ export async function findScoreSnapshot(
   return row && toSnapshot(row);
 }
 
+/** The newest snapshot at or before `atOrBefore` (the stored "current" score for APIs); undefined if none. */
+export async function findLatestScoreSnapshot(
+  db: Kysely<Database>,
+  repositoryId: number,
+  scoringVersion: string,
+  atOrBefore: Date = new Date(),
+): Promise<StoredScoreSnapshot | undefined> {
+  const row = await db
+    .selectFrom('score_snapshot')
+    .selectAll()
+    .where('repository_id', '=', repositoryId)
+    .where('scoring_version', '=', scoringVersion)
+    .where('as_of', '<=', atOrBefore)
+    .orderBy('as_of', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row && toSnapshot(row);
+}
+
 export interface ListScoreSnapshotsOptions {
   /** Only snapshots at or after / at or before these instants. */
   from?: Date;

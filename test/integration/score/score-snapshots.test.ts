@@ -7,7 +7,13 @@ import {
 } from '../../../src/runtime/score-repositories.js';
 import { scoreRepository } from '../../../src/score/index.js';
 import { loadScoreInput } from '../../../src/store/score-input.store.js';
-import { listScoreSnapshots, type StoredScoreSnapshot } from '../../../src/store/score-snapshot.store.js';
+import {
+  findLatestScoreSnapshot,
+  findScoreSnapshot,
+  listScorePoints,
+  listScoreSnapshots,
+  type StoredScoreSnapshot,
+} from '../../../src/store/score-snapshot.store.js';
 import { createTestPostgres, type TestPostgres } from '../../support/db.js';
 import { loadScoreFixture } from './score-fixture.js';
 
@@ -92,6 +98,26 @@ describe('score snapshots', () => {
       ...MONTH_ENDS.map((t) => [t, 'monthly']),
       [asOf, 'point'],
     ]);
+    const latest = await findLatestScoreSnapshot(
+      postgres.db,
+      repositoryId,
+      config.version,
+      new Date(asOf + 1),
+    );
+    expect(latest).toEqual(stored[3]);
+    const beforeMarch = await findLatestScoreSnapshot(
+      postgres.db,
+      repositoryId,
+      config.version,
+      new Date(MARCH_END - 1),
+    );
+    expect(beforeMarch?.asOf.getTime()).toBe(MONTH_ENDS[1]);
+    expect(await findScoreSnapshot(postgres.db, repositoryId, config.version, new Date(MARCH_END))).toEqual(
+      stored[2],
+    );
+    expect(await findScoreSnapshot(postgres.db, repositoryId, 'v99', new Date(MARCH_END))).toBeUndefined();
+    const points = await listScorePoints(postgres.db, repositoryId, config.version);
+    expect(points).toEqual(stored.map((s) => ({ asOf: s.asOf, score: s.score, kind: s.kind })));
   });
 
   it('getHealthReport: score and components as of a date, trend against the snapshot 3 months before', async () => {

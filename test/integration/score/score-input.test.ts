@@ -1,7 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../schema/database.js';
-import type { ScoreInput } from '../../../src/score/index.js';
+import { findFirstResponseAt, type ResponseCandidate, type ScoreInput } from '../../../src/score/index.js';
+import { parseRepoName } from '../../../src/shared/repo-name.js';
+import {
+  upsertIssueComments,
+  upsertReviewComments,
+  upsertReviews,
+  type IssueCommentRecord,
+  type ReviewCommentRecord,
+  type ReviewRecord,
+} from '../../../src/store/discussion.store.js';
+import { upsertIssues } from '../../../src/store/issue.store.js';
+import { registerRepositories } from '../../../src/store/repository.store.js';
+import { upsertUsers } from '../../../src/store/user.store.js';
+import { makeIssue, makeUserProfile } from '../../support/store-records.js';
 import { loadScoreInput } from '../../../src/store/score-input.store.js';
 import {
   createTestPglite,
@@ -10,6 +23,8 @@ import {
   type TestPostgres,
 } from '../../support/db.js';
 import { DAY, H, REPO_CREATED, T0, loadScoreFixture } from './score-fixture.js';
+
+const d = (ms: number) => new Date(ms);
 
 jest.setTimeout(120_000);
 
@@ -180,5 +195,122 @@ describe('loadScoreInput', () => {
 
   it('refuses an unknown repository id', async () => {
     await expect(loadScoreInput(postgres.db, 987_654)).rejects.toMatchObject({ code: 'REPO_NOT_REGISTERED' });
+  });
+});
+
+describe('first response in SQL follows findFirstResponseAt', () => {
+  let postgres: TestPostgres;
+  beforeAll(async () => {
+    postgres = await createTestPostgres();
+  });
+  afterAll(() => postgres?.drop());
+
+  it('on 40 random items with bots, ghosts, renamed logins, self-replies, skewed clocks and pending reviews', async () => {
+    let state = 7;
+    const rand = () => {
+      state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+      return state / 2 ** 31;
+    };
+    const pick = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)]!;
+    // id → current login; rows may carry an older login for the same id.
+    const accounts = [
+      { id: 11, login: 'Ann', rowLogin: 'ann', bot: false },
+      { id: 12, login: 'ben', rowLogin: 'ben', bot: false },
+      { id: 13, login: 'cat', rowLogin: 'old-cat', bot: false },
+      { id: 14, login: 'ci-helper', rowLogin: 'ci-helper', bot: true },
+      { id: 15, login: 'renovate[bot]', rowLogin: 'renovate[bot]', bot: false },
+      { id: null, login: null, rowLogin: null, bot: false }, // ghost
+    ];
+    const { added } = await registerRepositories(postgres.db, [parseRepoName('rand/items')]);
+    const id = added[0]!.id;
+    await upsertUsers(
+      postgres.db,
+      accounts
+        .filter((a) => a.id !== null)
+        .map((a) =>
+          makeUserProfile(0, { id: a.id!, login: a.login!, isBot: a.bot, type: a.bot ? 'Bot' : 'User' }),
+        ),
+    );
+    const keyOf = (a: (typeof accounts)[number]) => (a.login ?? 'ghost').toLowerCase();
+    const botOf = (a: (typeof accounts)[number]) => a.bot || keyOf(a).endsWith('[bot]');
+    const items = Array.from({ length: 40 }, (_, n) => ({
+      number: n + 1,
+      author: pick(accounts),
+      createdAt: T0 + Math.floor(rand() * 30) * DAY,
+      candidates: [] as ResponseCandidate[],
+    }));
+    const comments: IssueCommentRecord[] = [];
+    const reviews: ReviewRecord[] = [];
+    const lineComments: ReviewCommentRecord[] = [];
+    for (let i = 0; i < 160; i += 1) {
+      const item = pick(items);
+      const who = pick(accounts);
+      const at = item.createdAt + Math.floor((rand() - 0.1) * 5 * DAY);
+      const kind = pick(['comment', 'review', 'line', 'pending'] as const);
+      const base = {
+        authorLogin: who.rowLogin,
+        authorUserId: who.id,
+        authorAssociation: null,
+        bodyLength: 1,
+      };
+      if (kind === 'comment')
+        comments.push({ ...base, githubId: i, issueNumber: item.number, createdAt: d(at), updatedAt: d(at) });
+      else if (kind === 'line')
+        lineComments.push({
+          ...base,
+          githubId: i,
+          pullNumber: item.number,
+          reviewGithubId: null,
+          inReplyToGithubId: null,
+          createdAt: d(at),
+          updatedAt: d(at),
+        });
+      else
+        reviews.push({
+          ...base,
+          githubId: i,
+          pullNumber: item.number,
+          state: kind === 'pending' ? 'PENDING' : 'COMMENTED',
+          submittedAt: kind === 'pending' ? null : d(at),
+        });
+      if (kind !== 'pending') item.candidates.push({ at, authorKey: keyOf(who), isBot: botOf(who) });
+    }
+    await upsertIssues(
+      postgres.db,
+      id,
+      items.map((item) =>
+        makeIssue(item.number, {
+          isPullRequest: item.number % 2 === 0,
+          authorLogin: item.author.rowLogin,
+          authorUserId: item.author.id,
+          createdAt: d(item.createdAt),
+          updatedAt: d(item.createdAt),
+          closedAt: null,
+          state: 'open',
+        }),
+      ),
+    );
+    await upsertIssueComments(postgres.db, id, comments);
+    await upsertReviews(postgres.db, id, reviews);
+    await upsertReviewComments(postgres.db, id, lineComments);
+
+    const input = await loadScoreInput(postgres.db, id);
+    const expected = items.map((item) => ({
+      number: item.number,
+      authorKey: keyOf(item.author),
+      isBot: botOf(item.author),
+      firstResponseAt: findFirstResponseAt(keyOf(item.author), item.createdAt, item.candidates),
+    }));
+    expect(
+      input.issues.map((i) => ({
+        number: i.number,
+        authorKey: i.authorKey,
+        isBot: i.isBot,
+        firstResponseAt: i.firstResponseAt,
+      })),
+    ).toEqual(expected);
+    // The draw exercises the rule: some items unanswered, some answered, some self-replies ignored.
+    expect(expected.filter((e) => e.firstResponseAt === null).length).toBeGreaterThan(0);
+    expect(expected.filter((e) => e.firstResponseAt !== null).length).toBeGreaterThan(10);
   });
 });

@@ -1,19 +1,20 @@
-import { isVitalsError, VitalsError } from '../shared/errors.js';
-import { redactText } from '../shared/redact.js';
-import type { CrawlDeps, StageName, StageResult } from './stage.js';
-import { CRAWL_STAGES, type StageDefinition } from './stages.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../schema/database.js';
+import { isVitalsError, VitalsError } from '../shared/errors.js';
+import { redactText } from '../shared/redact.js';
 import { upsertCrawlState, type CrawlEntity } from '../store/crawl-state.store.js';
 import { getRepository, setRepositoryState } from '../store/repository.store.js';
+import type { CrawlDeps, StageName, StageResult } from './stage.js';
+import { CRAWL_STAGES, type StageDefinition } from './stages.js';
 
 /**
  * The embedded runner (design §2: no REDIS_URL): each repository runs its stages in dependency
- * order; repositories run side by side up to `concurrency`. This is the one place that decides what a
- * stage failure means for the rest of the crawl:
+ * order, wave by wave (stages.ts); repositories run side by side up to `concurrency`. This is the one
+ * place that decides what a stage failure means for the rest of the crawl:
  * - gone / blocked (404/410/451) → recorded on the repository; its remaining stages are skipped;
- * - any other failure → recorded on that stage's crawl_state (last_error); the remaining stages of the
- *   repository still run (they do not depend on each other's rows), and the repository is `partial`;
+ * - a failed repository stage or a rejected credential (401) → the rest is skipped (it would fail alike);
+ * - any other failure → recorded on that stage's crawl_state (last_error); the later stages of the
+ *   repository still run (they do not need each other's rows), and the repository is `partial`;
  * - a repository's trouble never stops the other repositories.
  */
 export type RepositoryCrawlState = 'ok' | 'partial' | 'gone' | 'blocked' | 'empty';

@@ -104,6 +104,16 @@ async function measure(engine: string, db: Kysely<Database>, shape: BenchShape):
   console.log(
     `one repository (${shape.commitsPerRepo} commits, ${shape.itemsPerRepo} issues+PRs): median ${times[Math.floor(times.length / 2)]!.toFixed(0)} ms, max ${times[times.length - 1]!.toFixed(0)} ms over ${SINGLE_RUNS} runs (target 200 ms)`,
   );
+  await measureBackfill(db, id);
+}
+
+async function measureBackfill(db: Kysely<Database>, id: number): Promise<void> {
+  const config = loadScoringConfig();
+  const t0 = performance.now();
+  const outcome = await scoreAndStoreRepository(db, id, { asOf: AS_OF.getTime(), config, backfill: true });
+  console.log(
+    `backfill of one repository: ${outcome.snapshots} monthly snapshots in ${(performance.now() - t0).toFixed(0)} ms`,
+  );
 }
 
 function seconds(since: number): string {

@@ -18,48 +18,56 @@ import { crawlUpdatedList, newestOf } from './updated-list.js';
  */
 export const crawlCommentsStage: Stage = async (deps, { repositoryId }) => {
   const { ref } = await loadRepository(deps.db, repositoryId);
-  const issueComments = await crawlUpdatedList<RestIssueComment>(
-    deps,
-    ref,
-    'comments',
-    '/repos/{owner}/{repo}/issues/comments',
-    (items) => {
-      const records = items.map(issueCommentRow).filter((r) => r !== undefined);
-      const people = userReferences(
-        items.map((i) => i.user),
-        deps.settings,
-      );
-      return {
-        newest: newestOf(records.map((r) => r.updatedAt)),
-        async write(trx) {
-          if (people.length > 0) await upsertUserRefs(trx, people);
-          if (records.length > 0) await upsertIssueComments(trx, repositoryId, records);
-          return records.length;
-        },
-      };
-    },
-  );
-  const reviewComments = await crawlUpdatedList<RestReviewComment>(
-    deps,
-    ref,
-    'review_comments',
-    '/repos/{owner}/{repo}/pulls/comments',
-    (items) => {
-      const records = items.map(reviewCommentRow).filter((r) => r !== undefined);
-      const people = userReferences(
-        items.map((i) => i.user),
-        deps.settings,
-      );
-      return {
-        newest: newestOf(records.map((r) => r.updatedAt)),
-        async write(trx) {
-          if (people.length > 0) await upsertUserRefs(trx, people);
-          if (records.length > 0) await upsertReviewComments(trx, repositoryId, records);
-          return records.length;
-        },
-      };
-    },
-  );
+  // Two independent lists with their own watermarks: read side by side (both finish before the
+  // stage reports, so a failure of one never leaves the other writing behind the runner's back).
+  const [issueSettled, reviewSettled] = await Promise.allSettled([
+    crawlUpdatedList<RestIssueComment>(
+      deps,
+      ref,
+      'comments',
+      '/repos/{owner}/{repo}/issues/comments',
+      (items) => {
+        const records = items.map(issueCommentRow).filter((r) => r !== undefined);
+        const people = userReferences(
+          items.map((i) => i.user),
+          deps.settings,
+        );
+        return {
+          newest: newestOf(records.map((r) => r.updatedAt)),
+          async write(trx) {
+            if (people.length > 0) await upsertUserRefs(trx, people);
+            if (records.length > 0) await upsertIssueComments(trx, repositoryId, records);
+            return records.length;
+          },
+        };
+      },
+    ),
+    crawlUpdatedList<RestReviewComment>(
+      deps,
+      ref,
+      'review_comments',
+      '/repos/{owner}/{repo}/pulls/comments',
+      (items) => {
+        const records = items.map(reviewCommentRow).filter((r) => r !== undefined);
+        const people = userReferences(
+          items.map((i) => i.user),
+          deps.settings,
+        );
+        return {
+          newest: newestOf(records.map((r) => r.updatedAt)),
+          async write(trx) {
+            if (people.length > 0) await upsertUserRefs(trx, people);
+            if (records.length > 0) await upsertReviewComments(trx, repositoryId, records);
+            return records.length;
+          },
+        };
+      },
+    ),
+  ]);
+  if (issueSettled.status === 'rejected') throw issueSettled.reason;
+  if (reviewSettled.status === 'rejected') throw reviewSettled.reason;
+  const issueComments = issueSettled.value;
+  const reviewComments = reviewSettled.value;
   const unchanged = issueComments.outcome === 'unchanged' && reviewComments.outcome === 'unchanged';
   return {
     stage: 'comments',

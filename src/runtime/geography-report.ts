@@ -115,3 +115,17 @@ export function toGeographyInput(report: GeographyReport, window: GeographyWindo
     byIssues: volume(w.byIssues),
   };
 }
+
+/**
+ * The scoring hook: the geography volumes as of `asOf` for src/score's outside-China metrics (one
+ * query). loadScoreInput leaves `geography` null; callers that want the metrics set it from here.
+ */
+export async function loadGeographyInput(
+  db: Kysely<Database>,
+  repositoryId: number,
+  asOf: Date,
+  mode: GeoMode,
+  window: GeographyWindow = '365d',
+): Promise<GeographyInput> {
+  return toGeographyInput(await getGeographyReport(db, repositoryId, asOf, mode), window);
+}

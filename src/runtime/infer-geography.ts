@@ -86,6 +86,14 @@ async function inferPeople(
     if (!force && hashes.get(person.key) === inputHash) continue;
     const results = MODES.map((mode) => locateContributor(signals, mode, gazetteer));
     const mainland = results[0]!;
+    // Under an override, keep what the evidence alone says, listed as not counted, for `geo explain`.
+    const overridden = signals.override
+      ? locateContributor({ ...signals, override: undefined }, 'mainland', gazetteer).signals.map((g) => ({
+          ...g,
+          weight: 0,
+          evidence: `overridden: ${g.evidence}`,
+        }))
+      : [];
     changed.push({
       key: person.key,
       userId: person.userId,
@@ -96,7 +104,7 @@ async function inferPeople(
       confidence: mainland.confidence,
       conflict: mainland.conflict,
       regions: Object.fromEntries(MODES.map((m, i) => [m, results[i]!.region])) as Record<GeoMode, Region>,
-      signals: mainland.signals,
+      signals: [...mainland.signals, ...overridden],
       overrideCountry: signals.override ?? null,
       inputHash,
     });

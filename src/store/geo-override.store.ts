@@ -51,6 +51,7 @@ export async function changeGeoOverride(
   db: Kysely<Database>,
   change: GeoOverrideChange,
 ): Promise<{ previousCountry: string | null }> {
+  const at = new Date();
   return db.transaction().execute(async (tx) => {
     const previous = await tx
       .selectFrom('geo_override')
@@ -67,7 +68,7 @@ export async function changeGeoOverride(
         country: change.country,
         reason: change.reason,
         set_by: change.actor,
-        set_at: new Date(),
+        set_at: at,
       };
       await tx
         .insertInto('geo_override')
@@ -85,6 +86,7 @@ export async function changeGeoOverride(
         previous_country: previous?.country ?? null,
         reason: change.reason,
         actor: change.actor,
+        at,
       })
       .execute();
     return { previousCountry: previous?.country ?? null };

@@ -68,7 +68,8 @@ interface ValidChange {
 
 function validate(login: string, country: string | undefined, options: OverrideOptions): ValidChange {
   const subject = login.trim().toLowerCase();
-  if (!/^(email:[^@\s]+@[^@\s]+|[a-z0-9](?:[a-z0-9-]{0,38})(?:\[bot\])?)$/.test(subject))
+  // Bots are excluded from geography, so a `[bot]` login is refused like any other non-login.
+  if (!/^(email:[^@\s]+@[^@\s]+|[a-z0-9](?:[a-z0-9-]{0,38}))$/.test(subject))
     throw new VitalsError('INPUT_INVALID', `Not a GitHub login or email:ADDRESS: ${JSON.stringify(login)}`);
   const reason = options.reason?.trim() ?? '';
   if (!reason) throw new VitalsError('INPUT_INVALID', '--reason is required (it is kept in the audit log)');

@@ -6,6 +6,7 @@ import { locateContributor } from '../../geo/locate-contributor.js';
 import { parseContributorSignals } from '../../geo/parse-contributor-signals.js';
 import { GEO_MODES, resolveGeoMode } from '../geo-mode.js';
 import { registerGeoExplainCommand } from './geo-explain.command.js';
+import { registerGeoInferCommand } from './geo-infer.command.js';
 import { registerGeoOverrideCommand } from './geo-override.command.js';
 
 /**
@@ -13,7 +14,8 @@ import { registerGeoOverrideCommand } from './geo-override.command.js';
  * stdout, same order, no database (design §3): output line n always answers input line n. A line that
  * is blank or not a JSON object of the documented fields gets `{"line": n, "login": …, "error": "…"}`
  * and the run goes on; the exit code is 0 unless stdin cannot be read (1) or an option is bad (2).
- * `vitals geo explain` and `vitals geo override` (operator views of one person) live beside it.
+ * `vitals geo infer` (stored data) and `vitals geo explain` / `override` (operator views of one
+ * person) live beside it.
  */
 export function registerGeoCommand(program: Command): void {
   const geo = program.command('geo').description('contributor geography');
@@ -28,6 +30,7 @@ export function registerGeoCommand(program: Command): void {
       const mode = resolveGeoMode(options.mode, program.opts<{ config?: string }>().config);
       await locateLines(process.stdin, mode);
     });
+  registerGeoInferCommand(geo, program);
   registerGeoExplainCommand(geo, program);
   registerGeoOverrideCommand(geo, program);
 }

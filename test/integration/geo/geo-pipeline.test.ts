@@ -127,7 +127,11 @@ describe('geography over stored data: inference, overrides, explain, report (Pos
     await inferGeography(fx.db, ids, { mode: 'mainland', force: true });
     const kept = await findGeoPerson(fx.db, login);
     expect(kept).toMatchObject({ country: 'NZ', region: 'OTHER', confidence: 1, overrideCountry: 'NZ' });
-    expect(kept?.signals.map((s) => s.kind)).toEqual(['override']);
+    // The override decides; what the evidence alone says stays listed, not counted.
+    expect(kept?.signals[0]).toMatchObject({ kind: 'override', country: 'NZ' });
+    expect(kept?.signals.length).toBeGreaterThan(1);
+    for (const s of kept!.signals.slice(1))
+      expect(s).toMatchObject({ weight: 0, evidence: expect.stringMatching(/^overridden: /) });
 
     const explanation = await explainContributor(fx.db, login, 'mainland');
     expect(explanation.override).toMatchObject({
@@ -246,6 +250,10 @@ describe('geography over stored data: inference, overrides, explain, report (Pos
       signals: unknown[];
     };
     expect(doc).toMatchObject({ country: 'PT', override: { reason: 'moved to Lisbon', setBy: 'ops-carol' } });
+    // The override re-inferred the person at once: a later inference finds nothing changed.
+    const infer = await runCli(['geo', 'infer', '--all', '--json'], env);
+    expect(infer.code).toBe(0);
+    expect(JSON.parse(infer.stdout)).toMatchObject({ repositories: 2, mode: 'mainland', inferred: 0 });
     const text = await runCli(['geo', 'explain', login], env);
     expect(text.stdout).toContain('override     PT set by ops-carol');
   });

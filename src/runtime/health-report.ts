@@ -9,8 +9,17 @@ import {
   type ScoringConfig,
   type TrendStep,
 } from '../score/index.js';
-import { loadScoreInput } from '../store/score-input.store.js';
+import type { GeoMode } from '../geo/geo.types.js';
+import { loadPersonRegions, loadScoreInput } from '../store/score-input.store.js';
 import { listScorePoints } from '../store/score-snapshot.store.js';
+import { geographyFromScoreInput } from './score-geography.js';
+import { humanAuthorKeys } from './score-repositories.js';
+
+export interface HealthReportOptions {
+  readonly config?: ScoringConfig;
+  /** Geography definition for the outside-China metrics; absent → those metrics are null. */
+  readonly geoMode?: GeoMode;
+}
 
 export interface HealthTrendStep {
   /** The snapshot compared against (ISO). */
@@ -41,10 +50,22 @@ export async function getHealthReport(
   db: Kysely<Database>,
   repositoryId: number,
   asOf: Date,
-  config: ScoringConfig = loadScoringConfig(),
+  options: HealthReportOptions = {},
 ): Promise<HealthReport> {
+  const config = options.config ?? loadScoringConfig();
   const input = await loadScoreInput(db, repositoryId);
-  const { health } = scoreRepository(input, asOf.getTime(), config);
+  const { geoMode } = options;
+  let geography = null;
+  if (geoMode !== undefined) {
+    const regions = await loadPersonRegions(db, humanAuthorKeys(input), geoMode);
+    geography = geographyFromScoreInput(
+      input,
+      (key) => regions.get(key) ?? 'UNKNOWN',
+      asOf.getTime(),
+      geoMode,
+    );
+  }
+  const { health } = scoreRepository({ ...input, geography }, asOf.getTime(), config);
   const points = await listScorePoints(db, repositoryId, config.version, { to: asOf });
   const trend = computeTrend(
     { asOf: asOf.getTime(), value: health.score },

@@ -9,8 +9,10 @@ import {
   type ScoreInput,
   type ScoringConfig,
 } from '../score/index.js';
-import { loadScoreInput } from '../store/score-input.store.js';
+import type { GeoMode } from '../geo/geo.types.js';
+import { loadPersonRegions, loadScoreInput } from '../store/score-input.store.js';
 import { upsertScoreSnapshots, type ScoreSnapshot } from '../store/score-snapshot.store.js';
+import { geographyFromScoreInput } from './score-geography.js';
 
 /*
  * Composition of scoring: store (load one repository's input in lean SQL) → pure scoring → store
@@ -25,6 +27,11 @@ export interface ScoreRunOptions {
   readonly backfill?: boolean;
   /** Repositories scored at once (default 3: two cores, one busy in SQL while one scores). */
   readonly concurrency?: number;
+  /**
+   * Geography definition for the outside-China metrics (one small query for the people's regions).
+   * Absent: those metrics report null (they carry no weight in the v1 score: same score).
+   */
+  readonly geoMode?: GeoMode;
   /** Called after each repository (progress output). */
   readonly onScored?: (outcome: RepositoryScoreOutcome) => void;
 }
@@ -51,6 +58,14 @@ export async function scoreAndStoreRepository(
   const input = await loadScoreInput(db, repositoryId);
   const { asOf, config } = options;
   const snapshots: ScoreSnapshot[] = [];
+  const { geoMode } = options;
+  const regions = geoMode === undefined ? null : await loadPersonRegions(db, humanAuthorKeys(input), geoMode);
+  const scoreAt = (at: EpochMs) => {
+    if (geoMode === undefined || regions === null) return scoreRepository(input, at, config);
+    const regionOf = (key: string) => regions.get(key) ?? 'UNKNOWN';
+    const geography = geographyFromScoreInput(input, regionOf, at, geoMode);
+    return scoreRepository({ ...input, geography }, at, config);
+  };
   const toSnapshot = (result: RepositoryScore, kind: ScoreSnapshot['kind']): ScoreSnapshot => ({
     repositoryId,
     scoringVersion: config.version,
@@ -68,7 +83,7 @@ export async function scoreAndStoreRepository(
         if (monthEnd !== asOf)
           snapshots.push(toSnapshot(scoreRepository(input, monthEnd, config), 'monthly'));
   }
-  const result = scoreRepository(input, asOf, config);
+  const result = scoreAt(asOf);
   snapshots.push(toSnapshot(result, asOf === utcMonthEnd(asOf) ? 'monthly' : 'point'));
   const { written } = await upsertScoreSnapshots(db, snapshots);
   return {
@@ -109,6 +124,14 @@ export async function scoreAndStoreRepositories(
   await Promise.all(Array.from({ length: size }, worker));
   if (failure !== undefined) throw failure;
   return outcomes;
+}
+
+/** Every non-bot person of the input (the people whose region the geography needs). */
+export function humanAuthorKeys(input: ScoreInput): string[] {
+  const keys = new Set<string>();
+  for (const rows of [input.commits, input.issues, input.comments, input.reviews])
+    for (const row of rows) if (!row.isBot) keys.add(row.authorKey);
+  return [...keys].sort();
 }
 
 /** The earliest recorded event of any kind (bots included: the repository was active). */

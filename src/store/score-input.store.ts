@@ -9,6 +9,7 @@ import type {
   ReviewRow,
   ScoreInput,
 } from '../score/index.js';
+import type { Region } from '../geo/geo.types.js';
 import { VitalsError } from '../shared/errors.js';
 import { organisationFromEmailDomain } from './email-organisation.js';
 
@@ -326,4 +327,22 @@ function earliestEvent(commits: readonly CommitRow[], issues: readonly IssueRow[
   for (const c of commits) if (first === null || c.authoredAt < first) first = c.authoredAt;
   for (const i of issues) if (first === null || i.createdAt < first) first = i.createdAt;
   return first;
+}
+
+/**
+ * The stored region of each person under a geography mode (geo_person, keyed by the same identity
+ * rules as above); people never inferred are absent.
+ */
+export async function loadPersonRegions(
+  db: Kysely<Database>,
+  authorKeys: readonly string[],
+  mode: string,
+): Promise<Map<string, Region>> {
+  const regions = new Map<string, Region>();
+  if (authorKeys.length === 0) return regions;
+  const { rows } = await sql<{ person_key: string; region: Region | null }>`
+    select person_key, regions ->> ${mode} as region from geo_person
+    where person_key = any(${sql.val([...authorKeys])}::text[])`.execute(db);
+  for (const row of rows) if (row.region !== null) regions.set(row.person_key, row.region);
+  return regions;
 }

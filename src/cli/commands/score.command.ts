@@ -51,7 +51,7 @@ export function registerScoreCommand(program: Command): void {
       const concurrency = parseConcurrency(options.concurrency);
       const scoring = loadScoringConfig();
       const configFile = program.opts<{ config?: string }>().config;
-      await withDatabase(configFile, async ({ database }) => {
+      await withDatabase(configFile, async ({ config, database }) => {
         const repositories = await selectRepositories(database.db, names, options);
         const portfolioName =
           options.portfolio === undefined
@@ -67,6 +67,7 @@ export function registerScoreCommand(program: Command): void {
             config: scoring,
             backfill: options.backfill === true,
             concurrency,
+            geoMode: config.geoMode,
             onScored: () => {
               done += 1;
               if (repositories.length > 1 && (done % 50 === 0 || done === repositories.length))

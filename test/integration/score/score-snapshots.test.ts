@@ -1,12 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { sql } from 'kysely';
 import { loadScoringConfig } from '../../../config/scoring/load-scoring-config.js';
+import { loadGeographyInput } from '../../../src/runtime/geography-report.js';
 import { getHealthReport } from '../../../src/runtime/health-report.js';
+import { geographyFromScoreInput } from '../../../src/runtime/score-geography.js';
 import {
+  humanAuthorKeys,
   scoreAndStoreRepositories,
   scoreAndStoreRepository,
 } from '../../../src/runtime/score-repositories.js';
 import { scoreRepository } from '../../../src/score/index.js';
-import { loadScoreInput } from '../../../src/store/score-input.store.js';
+import { loadPersonRegions, loadScoreInput } from '../../../src/store/score-input.store.js';
 import {
   findLatestScoreSnapshot,
   findScoreSnapshot,
@@ -122,7 +126,7 @@ describe('score snapshots', () => {
 
   it('getHealthReport: score and components as of a date, trend against the snapshot 3 months before', async () => {
     const asOf = new Date(Date.UTC(2024, 4, 1) - 1); // 2024-04-30T23:59:59.999Z
-    const report = await getHealthReport(postgres.db, repositoryId, asOf, config);
+    const report = await getHealthReport(postgres.db, repositoryId, asOf, { config });
     const input = await loadScoreInput(postgres.db, repositoryId);
     const expected = scoreRepository(input, asOf.getTime(), config).health;
     expect(report.score).toBe(expected.score);
@@ -144,11 +148,54 @@ describe('score snapshots', () => {
   });
 
   it('getHealthReport with no snapshot near 3 or 12 months back has no trend', async () => {
-    const report = await getHealthReport(postgres.db, twinId, new Date(Date.UTC(2025, 5, 1)), config);
+    const report = await getHealthReport(postgres.db, twinId, new Date(Date.UTC(2025, 5, 1)), {
+      config,
+    });
     expect(report.trend).toEqual({ threeMonths: null, twelveMonths: null });
     // A year after the last activity: not maintained, capped by the gate.
     expect(report.gate.maintained).toBe(false);
     expect(report.score).not.toBeNull();
     expect(report.score!).toBeLessThanOrEqual(config.maintainedGate.inactiveCap);
+  });
+
+  it('with a geography mode, the outside-China metrics read the stored inferences (score unchanged: weight 0)', async () => {
+    for (const [key, region] of [
+      ['alice', 'OTHER'],
+      ['bob', 'CN'],
+    ] as const)
+      await sql`insert into geo_person (person_key, region, confidence, conflict, regions, signals, input_hash)
+        values (${key}, ${region}, 0.9, false, ${JSON.stringify({ mainland: region })}::jsonb, '[]'::jsonb, 'test')`.execute(
+        postgres.db,
+      );
+    const asOf = new Date(MARCH_END);
+    const plain = await getHealthReport(postgres.db, repositoryId, asOf, { config });
+    const withGeo = await getHealthReport(postgres.db, repositoryId, asOf, { config, geoMode: 'mainland' });
+    const share = (r: typeof plain) => r.components.find((c) => c.metric === 'outside-china-share-commits');
+    expect(share(plain)?.value).toBeNull();
+    // Human commits in the 365 days: alice 2 (outside), bob 1 (mainland), four people unknown.
+    expect(share(withGeo)?.value).toBeCloseTo(2 / 3, 10);
+    expect(share(withGeo)?.coverage).toBeCloseTo(3 / 7, 10);
+    expect(withGeo.score).toBe(plain.score);
+
+    // The volumes computed from the scoring input equal the report's geography (one definition).
+    for (const at of [MARCH_END, Date.UTC(2024, 1, 1), Date.UTC(2025, 0, 25)]) {
+      const input = await loadScoreInput(postgres.db, repositoryId);
+      const regions = await loadPersonRegions(postgres.db, humanAuthorKeys(input), 'mainland');
+      const fromInput = geographyFromScoreInput(input, (k) => regions.get(k) ?? 'UNKNOWN', at, 'mainland');
+      expect(fromInput).toEqual(
+        await loadGeographyInput(postgres.db, repositoryId, new Date(at), 'mainland'),
+      );
+    }
+
+    const outcome = await scoreAndStoreRepository(postgres.db, twinId, {
+      asOf: MARCH_END,
+      config,
+      geoMode: 'mainland',
+    });
+    expect(outcome.result.metrics['outside-china-share-commits']?.value).toBeCloseTo(2 / 3, 10);
+    const stored = await findScoreSnapshot(postgres.db, twinId, config.version, asOf);
+    expect(
+      (stored?.metrics as Record<string, { numerator?: number }>)['outside-china-share-commits']?.numerator,
+    ).toBe(2);
   });
 });

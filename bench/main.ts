@@ -3,6 +3,7 @@
  * Register a benchmark with one line below.
  */
 const benchmarks: Record<string, () => Promise<void>> = {
+  'scale-out': async () => (await import('./scale-out.js')).runScaleOutBench(),
   geo: async () => (await import('./geo.js')).runGeoBench(),
   'score-pure': async () => (await import('./score-pure.js')).runScorePureBench(),
   score: async () => (await import('./score.js')).runScoreBench(),

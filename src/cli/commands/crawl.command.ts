@@ -61,6 +61,8 @@ export function registerCrawlCommand(program: Command): void {
           // Distributed mode (issue 4): enqueue for `vitals worker`; --wait follows the flows.
           const queued = await crawlQueued(config, database.db, logger, ids, { wait: options.wait === true });
           if (queued) {
+            // --wait: the workers stored everything; locate the people here (workers do not yet).
+            await inferAndReport(database.db, ids, config.geoMode);
             process.stdout.write(
               options.json ? `${JSON.stringify(summaryJson(queued), null, 2)}\n` : formatSummary(queued),
             );

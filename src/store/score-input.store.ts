@@ -137,8 +137,9 @@ export async function loadScoreInput(db: Kysely<Database>, repositoryId: number)
   const earliest = earliestEvent(commits, issues);
   return {
     repository: {
-      // Never crawled metadata: the first recorded event stands in for the creation date.
-      createdAt: facts.created_ms !== null ? Number(facts.created_ms) : (earliest ?? 0),
+      // Metadata never crawled: the first recorded event stands in for the creation date; with no
+      // data at all the repository "does not exist yet" for scoring (no score rather than 0).
+      createdAt: facts.created_ms !== null ? Number(facts.created_ms) : (earliest ?? Number.MAX_SAFE_INTEGER),
       archived: facts.archived === true,
       // GitHub does not say when a repository was archived; the scoring layer dates it itself.
       archivedAt: null,

@@ -10,6 +10,8 @@ import {
   scoreAndStoreRepository,
 } from '../../../src/runtime/score-repositories.js';
 import { scoreRepository } from '../../../src/score/index.js';
+import { parseRepoName } from '../../../src/shared/repo-name.js';
+import { registerRepositories } from '../../../src/store/repository.store.js';
 import { loadPersonRegions, loadScoreInput } from '../../../src/store/score-input.store.js';
 import {
   findLatestScoreSnapshot,
@@ -197,5 +199,12 @@ describe('score snapshots', () => {
     expect(
       (stored?.metrics as Record<string, { numerator?: number }>)['outside-china-share-commits']?.numerator,
     ).toBe(2);
+  });
+
+  it('a registered repository that was never crawled has no score (not 0)', async () => {
+    const { added } = await registerRepositories(postgres.db, [parseRepoName('acme/never-crawled')]);
+    const outcome = await scoreAndStoreRepository(postgres.db, added[0]!.id, { asOf: MARCH_END, config });
+    expect(outcome.result.health.score).toBeNull();
+    expect(outcome.result.health.gate.maintained).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import type { HealthReport, HealthTrendStep } from '../runtime/health-report.js';
+import { findMetric } from '../score/index.js';
 
 /**
  * The health part of `vitals report` as readable lines: the score with its trend, then one row per
@@ -20,7 +21,9 @@ export function formatHealthLines(health: HealthReport | null): string[] {
     lines.push(
       `  gate          not maintained (${health.gate.reason ?? 'unknown'}): capped at ${health.gate.cap}`,
     );
-  lines.push(`    ${'METRIC'.padEnd(36)}${'VALUE'.padStart(12)}  ${'POINTS'.padStart(7)} / WEIGHT`);
+  lines.push(
+    `    ${'METRIC'.padEnd(34)}${'VALUE'.padStart(10)} ${'UNIT'.padEnd(16)}${'POINTS'.padStart(7)} / WEIGHT`,
+  );
   for (const c of health.components) {
     if (c.status === 'unweighted') continue;
     const value = c.value === null ? '-' : formatValue(c.value);
@@ -29,7 +32,8 @@ export function formatHealthLines(health: HealthReport | null): string[] {
         ? `${c.points.toFixed(2).padStart(7)} / ${c.weight.toFixed(2)}`
         : `${'-'.padStart(7)}   (${c.status})`;
     if (c.status === 'gate' && c.points === 0) continue;
-    lines.push(`    ${c.metric.padEnd(36)}${value.padStart(12)}  ${earned}`);
+    const unit = c.value === null ? '' : (findMetric(c.metric)?.unit ?? '');
+    lines.push(`    ${c.metric.padEnd(34)}${value.padStart(10)} ${unit.padEnd(16)}${earned}`);
   }
   if (health.trend.threeMonths === null && health.trend.twelveMonths === null && health.snapshots === 0)
     lines.push('  (no history yet: `vitals score --backfill` stores monthly snapshots for the trend)');
@@ -44,5 +48,5 @@ function trendText(label: string, step: HealthTrendStep | null): string | null {
 
 function formatValue(value: number): string {
   if (Number.isInteger(value)) return String(value);
-  return Math.abs(value) >= 100 ? value.toFixed(0) : value.toFixed(3);
+  return Math.abs(value) >= 10 ? value.toFixed(1) : value.toFixed(3);
 }

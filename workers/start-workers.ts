@@ -14,7 +14,7 @@ import {
 import { reconcileSchedules } from '../src/jobs/reconcile-schedules.js';
 import { openDatabase } from '../src/runtime/database.js';
 import { checkEvictionPolicy, createRedis, pingRedis } from '../src/runtime/redis.js';
-import { VitalsError } from '../src/shared/errors.js';
+import { isVitalsError, VitalsError } from '../src/shared/errors.js';
 import type { Logger } from '../src/shared/logger.js';
 import { crawlRepositoryProcessor } from './crawl-repository.processor.js';
 import { crawlStageProcessor } from './crawl-stage.processor.js';
@@ -39,6 +39,8 @@ export interface StartWorkersOptions {
   /** Longest inline wait for GitHub budget before the job is given back (`worker.rateLimit`). */
   readonly maxBudgetWaitMs?: number;
   readonly clientOptions?: Partial<GitHubClientOptions>;
+  /** How long to wait for PostgreSQL at start (it may be restarting, like the worker). */
+  readonly startupTimeoutMs?: number;
 }
 
 export interface RunningWorkers {
@@ -83,7 +85,7 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
     throw err;
   });
   await checkEvictionPolicy(redis, logger);
-  const database = await openDatabase(config, logger);
+  const database = await openDatabasePatiently(config, logger, options.startupTimeoutMs ?? 60_000);
   const ledger = new RedisBudgetLedger({ redis, prefix: config.queuePrefix });
   const shutdown = new AbortController();
   const client = createGitHubClient({
@@ -260,6 +262,20 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
       return closing;
     },
   };
+}
+
+/** A worker started while PostgreSQL restarts waits for it instead of exiting. */
+async function openDatabasePatiently(config: Config, logger: Logger, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await openDatabase(config, logger);
+    } catch (err) {
+      if (!isVitalsError(err, 'DB_UNAVAILABLE') || Date.now() >= deadline) throw err;
+      if (attempt === 1) logger.warn({ err: { message: err.message } }, 'waiting for PostgreSQL');
+      await delay(Math.min(500 * attempt, 5_000));
+    }
+  }
 }
 
 function delay(ms: number): Promise<void> {

@@ -57,10 +57,15 @@ export interface JobsFixture {
 
 export async function startJobsFixture(
   world: World,
-  options: { credentials?: number; sim?: DeepPartial<SimConfig>; redisUrl?: string } = {},
+  options: {
+    credentials?: number;
+    sim?: DeepPartial<SimConfig>;
+    redisUrl?: string;
+    postgres?: TestPostgres;
+  } = {},
 ): Promise<JobsFixture> {
   const sim = await startSimulator({ world, ...(options.sim ? { config: options.sim } : {}) });
-  const pg = await createTestPostgres();
+  const pg = options.postgres ?? (await createTestPostgres());
   const tokens = Array.from({ length: options.credentials ?? 1 }, fakeToken);
   const prefix = randomPrefix();
   const redisUrl = options.redisUrl ?? TEST_REDIS_URL;

@@ -42,12 +42,18 @@ describe('Redis restarts in the middle of a crawl', () => {
   it('the crawl completes by itself once Redis is back, with the same data', async () => {
     workers = [startWorkerProcess(fx.env), startWorkerProcess(fx.env)];
     const ids = await fx.register(world.repos.map((r) => `${r.owner}/${r.name}`));
-    const crawl = fx.crawl(ids, { timeoutMs: 90_000 });
-    // Let the workers boot and get going, then take Redis away for three seconds.
-    await new Promise((r) => setTimeout(r, 7_000));
+    let finishedAt = 0;
+    const crawl = fx.crawl(ids, { timeoutMs: 90_000 }).finally(() => (finishedAt = Date.now()));
+    // Restart once the workers are well into the crawl (a few dozen requests in).
+    for (let i = 0; i < 600 && fx.sim.stats().requests < 25; i++) await new Promise((r) => setTimeout(r, 50));
     const doneBefore = fx.sim.stats().requests;
+    const restartedAt = Date.now();
+    const finishedBeforeRestart = finishedAt !== 0;
     await redis.restart(3_000);
     const results = await crawl;
+    // The restart really was in the middle: the crawl had not finished when it began.
+    expect(finishedBeforeRestart).toBe(false);
+    expect(finishedAt).toBeGreaterThan(restartedAt);
     expect(doneBefore).toBeGreaterThan(0);
     expect(results.map((r) => r.state)).toEqual(['ok', 'ok', 'ok']);
     expect(await dumpCrawledData(fx.db)).toEqual(reference);

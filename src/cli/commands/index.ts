@@ -8,6 +8,7 @@ import { registerRepoCommand } from './repo.command.js';
 import { registerScoreCommand } from './score.command.js';
 import { registerSimCommand } from './sim.command.js';
 import { registerScheduleCommand } from './schedule.command.js';
+import { registerServeCommand } from './serve.command.js';
 import { registerStatusCommand } from './status.command.js';
 import { registerWorkerCommand } from './worker.command.js';
 
@@ -24,4 +25,5 @@ export const commands: Array<(program: Command) => void> = [
   registerWorkerCommand,
   registerScheduleCommand,
   registerStatusCommand,
+  registerServeCommand,
 ];

@@ -14,8 +14,8 @@ describe('crawl under GitHub faults', () => {
     clean = await startCrawlFixture(generateWorld(WORLD));
     faulty = await startCrawlFixture(generateWorld(WORLD), {
       faults: { seed: 5, error5xxRate: 0.1, dropRate: 0.02, latencyMs: 10 },
-      // Fewer concurrent requests than the client would send: secondary-limit 403s with retry-after.
-      secondary: { maxConcurrent: 2, retryAfterSeconds: 1 },
+      // One concurrent request per token, far fewer than the client sends (stages run side by side): secondary-limit 403s with retry-after.
+      secondary: { maxConcurrent: 1, retryAfterSeconds: 1 },
     });
   });
   afterAll(async () => {

@@ -18,10 +18,10 @@ describe('kill -9 a random worker again and again during a crawl', () => {
     world = generateWorld({
       seed: 31,
       repos: 3,
-      commitsPerRepo: 200,
-      issuesPerRepo: 40,
-      commentsPerIssue: 1,
-      users: 30,
+      commitsPerRepo: 250,
+      issuesPerRepo: 60,
+      commentsPerIssue: 2,
+      users: 40,
     });
     // Latency stretches the crawl over many kills.
     fx = await startJobsFixture(world, { credentials: 2, sim: { faults: { latencyMs: 30 } } });
@@ -40,9 +40,11 @@ describe('kill -9 a random worker again and again during a crawl', () => {
     let kills = 0;
     let chaos = true;
     const monkey = (async () => {
-      // Five kills, spaced so that restarted workers (a few seconds to boot) get to work in between.
+      // Kills driven by progress (every 5 requests GitHub answered), not by the clock: the crawl is
+      // interrupted the same way on a fast or a loaded machine.
       while (chaos && kills < 5) {
-        await new Promise((r) => setTimeout(r, 2_500 + random() * 2_000));
+        const target = (kills + 1) * 5;
+        while (chaos && fx.sim.stats().requests < target) await new Promise((r) => setTimeout(r, 25));
         if (!chaos) break;
         const index = Math.floor(random() * workers.length);
         workers[index]!.child.kill('SIGKILL');

@@ -89,16 +89,14 @@ export const crawlCommitsStage: Stage = async (deps, { repositoryId }) => {
 
   const resume = cursor.walk && cursor.walk.pushedAt === pushedAt ? cursor.walk : undefined;
   let head = resume?.head;
-  let after = resume?.after ?? null;
   const stopAt = resume ? resume.stopAt : cursor.known;
   let rows = 0;
   let pages = 0;
+  const fetchPage = (after: string | null) =>
+    github.graphql<HistoryData>(ref, HISTORY_QUERY, { owner: ref.owner, name: ref.name, after });
+  let pending = fetchPage(resume?.after ?? null);
   for (;;) {
-    const { data } = await github.graphql<HistoryData>(ref, HISTORY_QUERY, {
-      owner: ref.owner,
-      name: ref.name,
-      after,
-    });
+    const { data } = await pending;
     pages += 1;
     const history = data.repository?.defaultBranchRef?.target?.history;
     const nodes = (history?.nodes ?? []).filter(
@@ -128,6 +126,12 @@ export const crawlCommitsStage: Stage = async (deps, { repositoryId }) => {
       settings,
     );
     const walkHead = head;
+    if (!done) {
+      // The cursor is serial, but the next page can travel while this one is stored. Until that
+      // transaction commits, the stored resume point is this page's own (kill-safe as before).
+      pending = fetchPage(endCursor);
+      pending.catch(() => undefined); // awaited below; a failed write must not leave it unhandled
+    }
     await db.transaction().execute(async (trx) => {
       if (records.length > 0) await upsertCommits(trx, repositoryId, records);
       if (people.length > 0) await upsertUserRefs(trx, people);
@@ -139,6 +143,5 @@ export const crawlCommitsStage: Stage = async (deps, { repositoryId }) => {
     });
     rows += records.length;
     if (done) return { stage: 'commits', outcome: 'ok', rows, pages };
-    after = endCursor;
   }
 };

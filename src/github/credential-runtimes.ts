@@ -66,6 +66,7 @@ export function createCredentialRuntimes(input: CredentialRuntimeInput): Map<str
       fetch,
       logger,
       concurrency: options.concurrencyPerCredential,
+      throttling: options.pluginThrottling,
       retries: options.pluginRetries,
       retryAfterBaseMs: options.pluginRetryAfterBaseMs,
     });

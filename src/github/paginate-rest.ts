@@ -31,6 +31,7 @@ export interface PaginateOptions {
  * page at a time. The first page is conditional: a 304 yields one page with `notModified: true` and
  * costs no primary budget. The first page's ETag is saved only after the caller has consumed the
  * last page (iteration ran to its end), so a crash mid-way never produces a false 304 next time.
+ * While the caller handles a page, the next one is already being fetched (one page ahead).
  * A 422 on a deeper page ends the iteration with a final `{ items: [], truncated: true }` page
  * (https://docs.github.com/en/rest/using-the-rest-api/using-pagination-in-the-rest-api).
  * Other failures throw GitHubError (e.g. kind `empty` for 409 on an empty repository).
@@ -63,31 +64,51 @@ export async function* paginateRest<T>(
     };
     return;
   }
-  yield pageOf<T>(first, 1);
-  let next = parseLinkHeader(first.link)['next'];
+  // The next page is asked for while the caller stores this one (depth 1): the cursor is serial,
+  // but network and database overlap. Nothing is saved before the caller comes back for more.
   let index = 1;
-  while (next !== undefined) {
+  let pending = fetchNext(client, parseLinkHeader(first.link)['next'], route, index, options);
+  yield pageOf<T>(first, 1);
+  while (pending !== undefined) {
+    const page = await pending;
     index += 1;
-    let result: RestResult<unknown>;
-    try {
-      result = await client.rest<unknown>(
-        `GET ${next}`,
-        {},
-        { credential: options.credential, signal: options.signal },
-      );
-    } catch (err) {
-      if (!isGitHubError(err, 'narrow')) throw err;
-      client.logger.info(
-        { credential: options.credential, route, pages: index - 1 },
-        'github pagination limit reached',
-      );
-      yield { items: [], etag: null, notModified: false, truncated: true, url: next, index };
+    if (page.truncated) {
+      yield { items: [], etag: null, notModified: false, truncated: true, url: page.url, index };
       return;
     }
-    yield pageOf<T>(result, index);
-    next = parseLinkHeader(result.link)['next'];
+    pending = fetchNext(client, parseLinkHeader(page.result.link)['next'], route, index, options);
+    yield pageOf<T>(page.result, index);
   }
   await first.saveValidators();
+}
+
+type NextPage = { truncated: false; result: RestResult<unknown> } | { truncated: true; url: string };
+
+/** Starts the request for the `next` link (if any); a 422 (pagination limit) becomes `truncated`. */
+function fetchNext(
+  client: GitHubClient,
+  next: string | undefined,
+  route: string,
+  pagesSoFar: number,
+  options: PaginateOptions,
+): Promise<NextPage> | undefined {
+  if (next === undefined) return undefined;
+  const page = client
+    .rest<unknown>(`GET ${next}`, {}, { credential: options.credential, signal: options.signal })
+    .then(
+      (result): NextPage => ({ truncated: false, result }),
+      (err: unknown): NextPage => {
+        if (!isGitHubError(err, 'narrow')) throw err;
+        client.logger.info(
+          { credential: options.credential, route, pages: pagesSoFar },
+          'github pagination limit reached',
+        );
+        return { truncated: true, url: next };
+      },
+    );
+  // A caller that stops early never awaits it: its failure must not become an unhandled rejection.
+  page.catch(() => undefined);
+  return page;
 }
 
 function pageOf<T>(result: RestResult<unknown>, index: number): RestPage<T> {

@@ -61,6 +61,9 @@ export async function runWithPolicy<T>(attempt: () => Promise<T>, ctx: RequestLo
         // what is left blocks the whole credential until the time GitHub named.
         if (failure.wait.basis !== 'reset' || failure.wait.remaining !== 0)
           await ctx.ledger.block(ctx.fingerprint, failure.wait.untilMs + ctx.resetMarginMs);
+        // The warning octokit's throttling plugin would give (it is off: the ledger does its job).
+        const limit = PRIMARY_RULES.has(failure.rule) ? 'primary' : 'secondary';
+        ctx.logger.warn(log, `github ${limit} rate limit hit`);
         ctx.logger.info(
           { ...log, until: new Date(failure.wait.untilMs).toISOString() },
           'github rate limited, waiting',
@@ -72,6 +75,8 @@ export async function runWithPolicy<T>(attempt: () => Promise<T>, ctx: RequestLo
     }
   }
 }
+
+const PRIMARY_RULES = new Set(['primary-exhausted', 'graphql-rate-limited']);
 
 function vitalsErrorIn(err: unknown): Error | undefined {
   let current: unknown = err;

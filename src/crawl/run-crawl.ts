@@ -9,8 +9,8 @@ import { CRAWL_STAGES, type StageDefinition } from './stages.js';
 
 /**
  * The embedded runner (design §2: no REDIS_URL): each repository runs its stages in dependency
- * order, wave by wave (stages.ts); repositories run side by side up to `concurrency`. This is the one
- * place that decides what a stage failure means for the rest of the crawl:
+ * order (stages.ts: waves, or a stage's `after`); repositories run side by side up to `concurrency`.
+ * This is the one place that decides what a stage failure means for the rest of the crawl:
  * - gone / blocked (404/410/451) → recorded on the repository; its remaining stages are skipped;
  * - a failed repository stage or a rejected credential (401) → the rest is skipped (it would fail alike);
  * - any other failure → recorded on that stage's crawl_state (last_error); the later stages of the
@@ -152,13 +152,24 @@ async function crawlRepository(
     }
   };
 
-  // Waves in dependency order; the stages of one wave touch different tables and run side by side
-  // (the client's per-credential concurrency bounds the requests in flight).
-  for (const wave of wavesOf(stages)) {
-    const verdicts = await Promise.all(wave.map(runStage));
-    if (stop) return summary(stop);
-    if (verdicts.includes(false)) break;
+  // Each stage starts once the stages it depends on have ended: every stage of the earlier waves, or
+  // only those it names in `after`. Stages running side by side touch different tables (the client's
+  // per-credential concurrency bounds the requests in flight). A stop or halt skips what has not started.
+  let halted = false;
+  const ended = new Map<StageName, Promise<void>>();
+  for (const definition of [...stages].sort((a, b) => a.wave - b.wave)) {
+    const needs = definition.after ?? stages.filter((s) => s.wave < definition.wave).map((s) => s.name);
+    const ready = Promise.all(needs.map((name) => ended.get(name)));
+    ended.set(
+      definition.name,
+      ready.then(async () => {
+        if (stop || halted) return;
+        if (!(await runStage(definition))) halted = true;
+      }),
+    );
   }
+  await Promise.all(ended.values());
+  if (stop) return summary(stop);
   await setRepositoryState(deps.db, repositoryId, {
     state,
     reason,
@@ -196,12 +207,6 @@ async function findRepositoryLabel(db: Kysely<Database>, repositoryId: number): 
   } catch {
     return undefined;
   }
-}
-
-function wavesOf(stages: readonly StageDefinition[]): StageDefinition[][] {
-  const waves: StageDefinition[][] = [];
-  for (const stage of stages) (waves[stage.wave] ??= []).push(stage);
-  return waves.filter((wave) => wave !== undefined);
 }
 
 function repositoryTrouble(err: unknown): 'gone' | 'blocked' | undefined {

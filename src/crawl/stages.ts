@@ -11,8 +11,10 @@ import type { Stage, StageName } from './stage.js';
 export interface StageDefinition {
   readonly name: StageName;
   readonly run: Stage;
-  /** Stages of one wave run side by side, after every stage of the earlier waves. */
+  /** Stages of one wave run side by side, after every stage of the earlier waves … */
   readonly wave: number;
+  /** … or, when given, after just these (earlier-wave) stages. */
+  readonly after?: readonly StageName[];
 }
 
 /**
@@ -26,7 +28,8 @@ export const CRAWL_STAGES: readonly StageDefinition[] = [
   { name: 'contributors', wave: 1, run: crawlContributorsStage },
   { name: 'issues', wave: 1, run: crawlIssuesStage },
   { name: 'comments', wave: 1, run: crawlCommentsStage },
-  { name: 'reviews', wave: 2, run: crawlReviewsStage },
+  // Reviews need the issues stage's pull requests, not the commit walk: they start as issues end.
+  { name: 'reviews', wave: 2, after: ['issues'], run: crawlReviewsStage },
   { name: 'releases', wave: 1, run: crawlReleasesStage },
   { name: 'users', wave: 3, run: crawlUsersStage },
 ];

@@ -8,11 +8,12 @@ import type { Database } from '../schema/database.js';
 import { crawlInProcess } from '../src/cli/crawl-session.js';
 import { silentLogger } from '../src/shared/logger.js';
 import { parseRepoName } from '../src/shared/repo-name.js';
-import { startSimulator, type RunningSimulator } from '../src/sim/index.js';
-import { generateWorld, type GenerateOptions } from '../src/sim/worlds/index.js';
+import { startSimulator } from '../src/sim/index.js';
+import { generateWorld } from '../src/sim/worlds/index.js';
 import type { World } from '../src/sim/world.js';
 import { registerRepositories } from '../src/store/repository.store.js';
 import { createTestPostgres, type TestPostgres } from '../test/support/db.js';
+import { MEDIUM_WORLD } from './crawl-worlds.js';
 
 /*
  * Crawler benchmarks (issue 3): API efficiency against design §4's lower bound, ingest rate into
@@ -20,21 +21,12 @@ import { createTestPostgres, type TestPostgres } from '../test/support/db.js';
  * fresh `vitals_t_*` PostgreSQL database (VITALS_TEST_PG_URL) and a simulator over real HTTP.
  */
 
-const MEDIUM: GenerateOptions = {
-  seed: 2026,
-  repos: 1,
-  commitsPerRepo: 20_000,
-  issuesPerRepo: 5_000,
-  commentsPerIssue: 4,
-  users: 600,
-};
-
 export async function runCrawlEfficiencyBench(): Promise<void> {
-  const world = generateWorld(MEDIUM);
+  const world = generateWorld(MEDIUM_WORLD);
   const sim = await startSimulator({ world });
   const pg = await createTestPostgres();
   try {
-    const { seconds, rows } = await crawlAll(sim, pg, world);
+    const { seconds, rows } = await crawlAll(sim, pg, namesOf(world));
     const stats = sim.stats();
     const lb = await lowerBound(pg.db);
     const spent = stats.budgetSpent.core + stats.budgetSpent.graphql;
@@ -46,7 +38,7 @@ export async function runCrawlEfficiencyBench(): Promise<void> {
     console.log(`efficiency: spent / LB = ${(spent / lb.total).toFixed(3)} (target ≤ 1.15)`);
     console.log(`crawl: ${rows} rows in ${seconds.toFixed(1)} s`);
     sim.resetStats();
-    await crawlAll(sim, pg, world);
+    await crawlAll(sim, pg, namesOf(world));
     const idle = sim.stats();
     console.log(
       `idle re-crawl: budget spent core ${idle.budgetSpent.core} graphql ${idle.budgetSpent.graphql}; ${idle.notModified} of ${idle.requests} requests answered 304 (target ≈ 0 spent)`,
@@ -57,15 +49,27 @@ export async function runCrawlEfficiencyBench(): Promise<void> {
   }
 }
 
+/**
+ * Ingest rate of the crawling process. The simulator runs in a child process (BENCH_WORLD=medium),
+ * so its CPU is not the crawler's; its CPU per request is printed alongside.
+ */
 export async function runIngestBench(): Promise<void> {
-  const world = generateWorld(MEDIUM);
-  const sim = await startSimulator({ world });
+  const server = await spawnSimulator({ BENCH_WORLD: 'medium' });
   const pg = await createTestPostgres();
   try {
-    const { seconds, rows } = await crawlAll(sim, pg, world);
-    console.log(`world: ${describeWorld(world)}`);
+    const before = await server.usage();
+    const cpu = process.cpuUsage();
+    const { seconds, rows } = await crawlAll(server, pg, [server.fullName]);
+    const crawlerCpu = process.cpuUsage(cpu);
+    const after = await server.usage();
+    const requests = after.requests - before.requests;
+    const serverCpuMs = (after.cpu.user + after.cpu.system - before.cpu.user - before.cpu.system) / 1000;
+    console.log(`world: ${describeWorld(generateWorld(MEDIUM_WORLD))}`);
     console.log(
-      `crawl ingest: ${rows} rows in ${seconds.toFixed(2)} s = ${Math.round(rows / seconds)} rows/s (target ≥ 20,000; zero-latency simulator, simulator in the same process)`,
+      `crawl ingest: ${rows} rows in ${seconds.toFixed(2)} s = ${Math.round(rows / seconds)} rows/s (target ≥ 20,000; zero-latency simulator in its own process)`,
+    );
+    console.log(
+      `CPU: crawler ${((crawlerCpu.user + crawlerCpu.system) / 1e6).toFixed(1)} s; simulator ${(serverCpuMs / 1000).toFixed(1)} s for ${requests} requests = ${(serverCpuMs / Math.max(1, requests)).toFixed(1)} ms per request`,
     );
     const copy = await copyRate(pg.db);
     console.log(
@@ -74,8 +78,40 @@ export async function runIngestBench(): Promise<void> {
     console.log(`ratio crawl ÷ COPY: ${(rows / seconds / (copy.rows / copy.seconds)).toFixed(3)}`);
   } finally {
     await pg.drop();
-    await sim.close();
+    server.close();
   }
+}
+
+interface SimulatorProcess {
+  url: string;
+  fullName: string;
+  /** CPU time of the simulator process so far and the requests it served. */
+  usage(): Promise<{ cpu: NodeJS.CpuUsage; requests: number }>;
+  close(): void;
+}
+
+/** The simulator of bench/crawl-sim-server.ts in a child process. */
+async function spawnSimulator(env: Record<string, string>): Promise<SimulatorProcess> {
+  const server = spawn(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(new URL('./crawl-sim-server.ts', import.meta.url))],
+    { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] },
+  );
+  const [line] = (await once(server.stdout!, 'data')) as [Buffer];
+  const { url, fullName } = JSON.parse(String(line)) as { url: string; fullName: string };
+  return {
+    url,
+    fullName,
+    async usage() {
+      const reply = once(server, 'message') as Promise<
+        [{ cpu: NodeJS.CpuUsage; stats: { requests: number } }]
+      >;
+      server.send('cpu');
+      const [{ cpu, stats }] = await reply;
+      return { cpu, requests: stats.requests };
+    },
+    close: () => void server.kill('SIGTERM'),
+  };
 }
 
 /**
@@ -84,17 +120,9 @@ export async function runIngestBench(): Promise<void> {
  */
 export async function runMemoryBench(): Promise<void> {
   const commits = Number(process.env['BENCH_COMMITS'] ?? 1_000_000);
-  const server = spawn(
-    process.execPath,
-    ['--import', 'tsx', fileURLToPath(new URL('./crawl-sim-server.ts', import.meta.url))],
-    {
-      env: { ...process.env, BENCH_COMMITS: String(commits) },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
+  const server = await spawnSimulator({ BENCH_COMMITS: String(commits) });
+  const { url, fullName } = server;
   try {
-    const [line] = (await once(server.stdout!, 'data')) as [Buffer];
-    const { url, fullName } = JSON.parse(String(line)) as { url: string; fullName: string };
     const pg = await createTestPostgres();
     try {
       await registerRepositories(pg.db, [parseRepoName(fullName)]);
@@ -116,18 +144,18 @@ export async function runMemoryBench(): Promise<void> {
       await pg.drop();
     }
   } finally {
-    server.kill('SIGTERM');
+    server.close();
   }
 }
 
 async function crawlAll(
-  sim: RunningSimulator,
+  sim: { url: string },
   pg: TestPostgres,
-  world: World,
+  fullNames: readonly string[],
 ): Promise<{ seconds: number; rows: number }> {
   const registered = await registerRepositories(
     pg.db,
-    world.repos.map((r) => parseRepoName(`${r.owner}/${r.name}`)),
+    fullNames.map((name) => parseRepoName(name)),
   );
   const ids = [...registered.added, ...registered.existing].map((r) => r.id);
   const config = loadConfig({ env: { GITHUB_API_URL: sim.url, GITHUB_TOKEN: benchToken() } });
@@ -197,6 +225,10 @@ async function copyRate(db: Kysely<Database>): Promise<{ rows: number; seconds: 
     rows += counted[0]?.n ?? 0;
   }
   return { rows, seconds };
+}
+
+function namesOf(world: World): string[] {
+  return world.repos.map((r) => `${r.owner}/${r.name}`);
 }
 
 function describeWorld(world: World): string {

@@ -13,8 +13,8 @@ import type { Stage } from './stage.js';
  *
  * Incremental and kill-safe. The cursor (crawl_state.cursor, JSON) holds `known`: the head SHA
  * whose whole history is stored. A run pages newest-first from HEAD until it meets `known`, writing
- * each page with its resume point (`walk`) in one transaction; only when the new range is complete
- * does `known` move to the walk's head. A killed run resumes from `walk.after` when the branch has
+ * each batch of pages with its resume point (`walk`) in one transaction; only when the new range is
+ * complete does `known` move to the walk's head. A killed run resumes from `walk.after` when the branch has
  * not moved since (same pushed_at), else re-pages from HEAD (rows are upserts, so nothing doubles).
  * Nothing is asked at all when pushed_at has not moved since the last complete walk.
  */
@@ -53,6 +53,9 @@ interface HistoryData {
     } | null;
   } | null;
 }
+
+/** Commits stored per transaction (5 history pages). */
+const WRITE_BATCH_COMMITS = 500;
 
 export interface CommitsCursor {
   /** Head SHA of the last complete walk: everything reachable from it is stored. */
@@ -95,6 +98,8 @@ export const crawlCommitsStage: Stage = async (deps, { repositoryId }) => {
   const fetchPage = (after: string | null) =>
     github.graphql<HistoryData>(ref, HISTORY_QUERY, { owner: ref.owner, name: ref.name, after });
   let pending = fetchPage(resume?.after ?? null);
+  // Pages are stored a few at a time (fewer transactions per row), each batch with its resume point.
+  let held: CommitNode[] = [];
   for (;;) {
     const { data } = await pending;
     pages += 1;
@@ -117,21 +122,24 @@ export const crawlCommitsStage: Stage = async (deps, { repositoryId }) => {
     const fresh = stopIndex >= 0 ? nodes.slice(0, stopIndex) : nodes;
     const endCursor = history?.pageInfo.endCursor ?? null;
     const done = stopIndex >= 0 || !history?.pageInfo.hasNextPage || endCursor === null;
-    const records = fresh.map(commitRow);
+    held.push(...fresh);
+    if (!done) {
+      // The cursor is serial, but the next page can travel while this one is stored. Until that
+      // transaction commits, the stored resume point is the previous one (kill-safe as before).
+      pending = fetchPage(endCursor);
+      pending.catch(() => undefined); // awaited next round; a failed write must not leave it unhandled
+      if (held.length < WRITE_BATCH_COMMITS) continue;
+    }
+    const records = held.map(commitRow);
     const people = userReferences(
-      fresh.flatMap((n) => [
+      held.flatMap((n) => [
         { login: n.author?.user?.login, id: n.author?.user?.databaseId },
         { login: n.committer?.user?.login, id: n.committer?.user?.databaseId },
       ]),
       settings,
     );
+    held = [];
     const walkHead = head;
-    if (!done) {
-      // The cursor is serial, but the next page can travel while this one is stored. Until that
-      // transaction commits, the stored resume point is this page's own (kill-safe as before).
-      pending = fetchPage(endCursor);
-      pending.catch(() => undefined); // awaited below; a failed write must not leave it unhandled
-    }
     await db.transaction().execute(async (trx) => {
       if (records.length > 0) await upsertCommits(trx, repositoryId, records);
       if (people.length > 0) await upsertUserRefs(trx, people);

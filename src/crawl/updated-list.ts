@@ -6,6 +6,9 @@ import type { RepoRef } from './adapters/github.port.js';
 import { beginEntity, finished, laterOf, sinceWithOverlap } from './entity-run.js';
 import type { CrawlDeps } from './stage.js';
 
+/** Items stored per transaction (5 REST pages). */
+export const WRITE_BATCH_ITEMS = 500;
+
 export interface PageWrite {
   /** Writes the page's rows (in the transaction that also moves the watermark). Returns rows written. */
   write(trx: Kysely<Database>): Promise<number>;
@@ -21,8 +24,8 @@ export interface UpdatedListResult {
 
 /**
  * A REST list read incrementally by `since` (issues, issue comments, review comments): sorted by
- * `updated` ascending, so after each page everything up to its newest `updated_at` is stored and the
- * watermark moves with the page, in the same transaction. The next run asks from the watermark minus
+ * `updated` ascending, so after each batch of pages everything up to its newest `updated_at` is
+ * stored and the watermark moves with the batch, in the same transaction. The next run asks from the watermark minus
  * a small overlap (same-second updates); rows are upserts by GitHub id, so the overlap never doubles
  * anything. An unchanged list answers its first page with a free 304 (same URL, stored ETag).
  * 422 on deep pages ("pagination is limited") ends this run early; the watermark is where the stored
@@ -53,6 +56,18 @@ export async function crawlUpdatedList<T>(
       since,
     };
     let notModified = false;
+    let held: T[] = [];
+    // Pages are stored a few at a time (fewer transactions per row); the watermark moves with them.
+    const store = async () => {
+      if (held.length === 0) return;
+      const { write, newest } = toPage(held);
+      held = [];
+      watermark = laterOf(watermark, newest);
+      await db.transaction().execute(async (trx) => {
+        rows += await write(trx);
+        await upsertCrawlState(trx, ref.repositoryId, entity, { watermarkAt: watermark });
+      });
+    };
     try {
       for await (const page of github.restPages<T>(ref, route, params, { conditional })) {
         pages += 1;
@@ -60,15 +75,12 @@ export async function crawlUpdatedList<T>(
           notModified = true;
           break;
         }
-        const { write, newest } = toPage(page.items);
-        watermark = laterOf(watermark, newest);
-        await db.transaction().execute(async (trx) => {
-          rows += await write(trx);
-          await upsertCrawlState(trx, ref.repositoryId, entity, { watermarkAt: watermark });
-        });
+        held.push(...page.items);
+        if (page.last || held.length >= WRITE_BATCH_ITEMS) await store();
       }
     } catch (err) {
       if (!isGitHubError(err, 'narrow')) throw err;
+      await store();
       logger.warn({ entity, watermark }, 'pagination limit reached; continuing from the watermark next run');
       break;
     }

@@ -15,6 +15,8 @@ export interface RestPage<T> {
   url: string;
   /** 1-based position in this iteration (not a GitHub page number; we never build those). */
   index: number;
+  /** No page follows (the first page's ETag is saved when the caller comes back after this one). */
+  last: boolean;
 }
 
 export interface PaginateOptions {
@@ -61,6 +63,7 @@ export async function* paginateRest<T>(
       truncated: false,
       url: first.requestUrl,
       index: 1,
+      last: true,
     };
     return;
   }
@@ -68,16 +71,16 @@ export async function* paginateRest<T>(
   // but network and database overlap. Nothing is saved before the caller comes back for more.
   let index = 1;
   let pending = fetchNext(client, parseLinkHeader(first.link)['next'], route, index, options);
-  yield pageOf<T>(first, 1);
+  yield pageOf<T>(first, 1, pending === undefined);
   while (pending !== undefined) {
     const page = await pending;
     index += 1;
     if (page.truncated) {
-      yield { items: [], etag: null, notModified: false, truncated: true, url: page.url, index };
+      yield { items: [], etag: null, notModified: false, truncated: true, url: page.url, index, last: true };
       return;
     }
     pending = fetchNext(client, parseLinkHeader(page.result.link)['next'], route, index, options);
-    yield pageOf<T>(page.result, index);
+    yield pageOf<T>(page.result, index, pending === undefined);
   }
   await first.saveValidators();
 }
@@ -111,7 +114,7 @@ function fetchNext(
   return page;
 }
 
-function pageOf<T>(result: RestResult<unknown>, index: number): RestPage<T> {
+function pageOf<T>(result: RestResult<unknown>, index: number, last: boolean): RestPage<T> {
   return {
     items: itemsOf<T>(result.data, result.requestUrl),
     etag: result.etag,
@@ -119,6 +122,7 @@ function pageOf<T>(result: RestResult<unknown>, index: number): RestPage<T> {
     truncated: false,
     url: result.url,
     index,
+    last,
   };
 }
 

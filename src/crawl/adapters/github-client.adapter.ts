@@ -74,7 +74,7 @@ export function createCrawlGitHub(client: GitHubClient, db: Kysely<Database>): C
       );
       for await (const page of pages) {
         refreshBudget();
-        yield { items: page.items, notModified: page.notModified };
+        yield { items: page.items, notModified: page.notModified, last: page.last };
       }
     },
 

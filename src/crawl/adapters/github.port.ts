@@ -18,6 +18,8 @@ export interface RestPage<T> {
   readonly items: readonly T[];
   /** 304: the page is unchanged since its stored ETag; `items` is empty. */
   readonly notModified: boolean;
+  /** No page follows: store what you held back before asking for more (the ETag is saved then). */
+  readonly last: boolean;
 }
 
 export interface RestRequestOptions {

@@ -111,17 +111,19 @@ export const crawlReviewsStage: Stage = async (deps, { repositoryId }) => {
   const stopBefore =
     saved.walk?.stopBefore ?? (watermark ? new Date(watermark.getTime() - overlapMs).toISOString() : null);
   const stopBeforeMs = stopBefore ? Date.parse(stopBefore) : undefined;
-  let after = saved.walk?.after ?? null;
   let newest = saved.walk?.newest ?? null;
   let rows = 0;
   let pages = 0;
-  for (;;) {
-    const { data } = await github.graphql<PullsData>(ref, PULLS_QUERY, {
+  const fetchPage = (after: string | null) =>
+    github.graphql<PullsData>(ref, PULLS_QUERY, {
       owner: ref.owner,
       name: ref.name,
       first: settings.reviewsPerQuery,
       after,
     });
+  let pending = fetchPage(saved.walk?.after ?? null);
+  for (;;) {
+    const { data } = await pending;
     pages += 1;
     const connection = data.repository?.pullRequests;
     const pulls = (connection?.nodes ?? []).filter(
@@ -131,6 +133,13 @@ export const crawlReviewsStage: Stage = async (deps, { repositoryId }) => {
     const stopIndex =
       stopBeforeMs === undefined ? -1 : pulls.findIndex((p) => Date.parse(p.updatedAt) < stopBeforeMs);
     const changed = stopIndex >= 0 ? pulls.slice(0, stopIndex) : pulls;
+    const endCursor = connection?.pageInfo.endCursor ?? null;
+    const done = stopIndex >= 0 || !connection?.pageInfo.hasNextPage || endCursor === null;
+    if (!done) {
+      // The next page travels while this one is stored (its resume point is written with it).
+      pending = fetchPage(endCursor);
+      pending.catch(() => undefined); // awaited next round; a failed write must not leave it unhandled
+    }
     const reviews: { pull: number; node: ReviewNode }[] = [];
     for (const pull of changed) {
       for (const node of pull.reviews?.nodes ?? []) if (node) reviews.push({ pull: pull.number, node });
@@ -140,8 +149,6 @@ export const crawlReviewsStage: Stage = async (deps, { repositoryId }) => {
         for (const node of more.nodes) reviews.push({ pull: pull.number, node });
       }
     }
-    const endCursor = connection?.pageInfo.endCursor ?? null;
-    const done = stopIndex >= 0 || !connection?.pageInfo.hasNextPage || endCursor === null;
     const records = reviews.map((r) => reviewRow(r.pull, r.node)).filter((r) => r !== undefined);
     const people = userReferences(
       reviews.map((r) => ({
@@ -180,7 +187,6 @@ export const crawlReviewsStage: Stage = async (deps, { repositoryId }) => {
         rows,
         pages,
       };
-    after = endCursor;
   }
 };
 

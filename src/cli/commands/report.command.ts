@@ -3,7 +3,9 @@ import type { Kysely } from 'kysely';
 import type { GeoMode } from '../../../config/load-config.js';
 import type { Database } from '../../../schema/database.js';
 import { getGeographyReport, type GeographyReport } from '../../runtime/geography-report.js';
+import { getHealthReport, type HealthReport } from '../../runtime/health-report.js';
 import { formatGeographyLines } from '../format-geography.js';
+import { formatHealthLines } from '../format-health.js';
 import { withDatabase } from '../../runtime/with-database.js';
 import { VitalsError } from '../../shared/errors.js';
 import { parseRepoName } from '../../shared/repo-name.js';
@@ -17,7 +19,7 @@ export interface RepositoryReport {
   asOf: string;
   crawl: { state: string; lastSuccessAt: string | null; error: string | null };
   counts: RepositoryRowCounts;
-  health: null;
+  health: HealthReport | null;
   geography: GeographyReport | null;
   alerts: null;
 }
@@ -69,7 +71,7 @@ export async function buildRepositoryReport(
     asOf: asOf.toISOString(),
     crawl: { state: repo.state, lastSuccessAt: repo.lastSuccessAt?.toISOString() ?? null, error },
     counts,
-    health: null,
+    health: await getHealthReport(db, repo.id, asOf, { geoMode }),
     geography: await getGeographyReport(db, repo.id, asOf, geoMode),
     alerts: null,
   };
@@ -93,7 +95,7 @@ export function formatReport(report: RepositoryReport): string {
   if (report.crawl.error) lines.push(`  problem       ${report.crawl.error}`);
   for (const [key, label] of Object.entries(COUNT_LABELS))
     lines.push(`  ${label.padEnd(26)}${String(report.counts[key as keyof RepositoryRowCounts]).padStart(8)}`);
-  lines.push(`  health        ${report.health ?? 'not computed yet'}`);
+  lines.push(...formatHealthLines(report.health));
   if (report.geography) lines.push(...formatGeographyLines(report.geography));
   return `${lines.join('\n')}\n`;
 }

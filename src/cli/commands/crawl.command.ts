@@ -8,7 +8,7 @@ import { parseRepoName } from '../../shared/repo-name.js';
 import { getPortfolioByName } from '../../store/portfolio.store.js';
 import { listRepositories, registerRepositories } from '../../store/repository.store.js';
 import { crawlInProcess } from '../crawl-session.js';
-import { inferAndReport } from '../infer-geography-step.js';
+import { analyseAfterCrawl } from '../after-crawl-step.js';
 import { crawlQueued } from '../crawl-queued.js';
 
 interface CrawlOptions {
@@ -61,8 +61,8 @@ export function registerCrawlCommand(program: Command): void {
           // Distributed mode (issue 4): enqueue for `vitals worker`; --wait follows the flows.
           const queued = await crawlQueued(config, database.db, logger, ids, { wait: options.wait === true });
           if (queued) {
-            // --wait: the workers stored everything; locate the people here (workers do not yet).
-            await inferAndReport(database.db, ids, config.geoMode);
+            // --wait: the workers stored everything; locate and score here (workers do not yet).
+            await analyseAfterCrawl(database.db, ids, config.geoMode);
             process.stdout.write(
               options.json ? `${JSON.stringify(summaryJson(queued), null, 2)}\n` : formatSummary(queued),
             );
@@ -79,8 +79,8 @@ export function registerCrawlCommand(program: Command): void {
             concurrency,
             signal: controller.signal,
           });
-          // Geography after the users stage (issue 5): only people whose inputs changed are re-inferred.
-          if (!controller.signal.aborted) await inferAndReport(database.db, ids, config.geoMode);
+          // Geography after the users stage (issue 5; only changed people are re-inferred), then a score.
+          if (!controller.signal.aborted) await analyseAfterCrawl(database.db, ids, config.geoMode);
           process.stdout.write(
             options.json ? `${JSON.stringify(summaryJson(summary), null, 2)}\n` : formatSummary(summary),
           );

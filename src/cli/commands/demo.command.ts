@@ -8,7 +8,7 @@ import { startSimulator } from '../../sim/index.js';
 import { loadSampleWorld } from '../../sim/worlds/index.js';
 import { getRepository, registerRepositories } from '../../store/repository.store.js';
 import { crawlInProcess } from '../crawl-session.js';
-import { inferAndReport } from '../infer-geography-step.js';
+import { analyseAfterCrawl } from '../after-crawl-step.js';
 import { formatSummary } from './crawl.command.js';
 import { buildRepositoryReport, formatReport } from './report.command.js';
 
@@ -50,7 +50,8 @@ export function registerDemoCommand(program: Command): void {
           const registered = await registerRepositories(database.db, names);
           const ids = [...registered.added, ...registered.existing].map((r) => r.id);
           const summary = await crawlInProcess(config, database.db, logger, ids, { concurrency: 3 });
-          await inferAndReport(database.db, ids, config.geoMode);
+          // Monthly history too, so the report shows a trend at once.
+          await analyseAfterCrawl(database.db, ids, config.geoMode, { backfill: true });
           const reports = [];
           for (const id of ids)
             reports.push(

@@ -7,7 +7,8 @@ import { findMetric } from '../score/index.js';
  */
 export function formatHealthLines(health: HealthReport | null): string[] {
   if (health === null) return ['  health        not computed yet'];
-  const score = health.score === null ? 'no score (no data to judge by)' : health.score.toFixed(2);
+  const score =
+    health.score === null ? 'no score (no data to judge by)' : `${health.score.toFixed(2)} of 100`;
   const trend = [
     trendText('3 months', health.trend.threeMonths),
     trendText('12 months', health.trend.twelveMonths),
@@ -15,7 +16,7 @@ export function formatHealthLines(health: HealthReport | null): string[] {
     .filter((t) => t !== null)
     .join(', ');
   const lines = [
-    `  health        ${score} of 100 (scoring ${health.scoringVersion})${trend ? `  trend: ${trend}` : ''}`,
+    `  health        ${score} (scoring ${health.scoringVersion})${trend ? `  trend: ${trend}` : ''}`,
   ];
   if (health.gate.maintained === false)
     lines.push(

@@ -6,6 +6,7 @@ import { createGitHubClient, RedisBudgetLedger, type GitHubClientOptions } from 
 import { announceCredentials } from '../src/jobs/credential-routing.js';
 import { createJobQueues } from '../src/jobs/job-queues.js';
 import {
+  ANALYSE_REPOSITORY_QUEUE,
   CRAWL_REPOSITORY_QUEUE,
   CRAWL_SCHEDULE_QUEUE,
   crawlStageQueue,
@@ -16,6 +17,7 @@ import { openDatabase } from '../src/runtime/database.js';
 import { checkEvictionPolicy, createRedis, pingRedis } from '../src/runtime/redis.js';
 import { isVitalsError, VitalsError } from '../src/shared/errors.js';
 import type { Logger } from '../src/shared/logger.js';
+import { analyseRepositoryProcessor } from './analyse-repository.processor.js';
 import { crawlRepositoryProcessor } from './crawl-repository.processor.js';
 import { crawlStageProcessor } from './crawl-stage.processor.js';
 import type { JobRunContext } from './run-job.js';
@@ -72,7 +74,7 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
       key: 'REDIS_URL',
     });
   const redisUrl = config.redisUrl;
-  const roles = options.roles ?? ['crawl', 'schedule'];
+  const roles = options.roles ?? ['crawl', 'analyse', 'schedule'];
   const concurrency = options.concurrency ?? 2;
   if (!config.databaseUrl)
     logger.warn(
@@ -110,6 +112,7 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
     },
     queues,
     fingerprints,
+    geoMode: config.geoMode,
     logger,
   };
 
@@ -175,6 +178,10 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
       addSlot(crawlStageQueue(fingerprint), (c) => crawlStageProcessor(deps, c) as Processor, concurrency);
     addSlot(CRAWL_REPOSITORY_QUEUE, (c) => crawlRepositoryProcessor(deps, c) as Processor, concurrency);
   }
+  // One analysis at a time: scoring is CPU work on this event loop (about 25 ms a repository), and
+  // the crawl jobs beside it should not wait behind several.
+  if (roles.includes('analyse'))
+    addSlot(ANALYSE_REPOSITORY_QUEUE, (c) => analyseRepositoryProcessor(deps, c) as Processor, 1);
   const timers: NodeJS.Timeout[] = [];
   if (roles.includes('schedule')) {
     addSlot(CRAWL_SCHEDULE_QUEUE, (c) => scheduleTriggerProcessor(deps, c) as Processor, 1);

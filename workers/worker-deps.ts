@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { GeoMode } from '../config/load-config.js';
 import type { Database } from '../schema/database.js';
 import type { CrawlDeps } from '../src/crawl/stage.js';
 import type { JobQueues } from '../src/jobs/job-queues.js';
@@ -12,5 +13,7 @@ export interface WorkerDeps {
   readonly queues: JobQueues;
   /** Credentials crawls are routed by (fingerprints only). */
   readonly fingerprints: readonly string[];
+  /** Geography definition of the stored aggregates and scores (config VITALS_GEO_MODE). */
+  readonly geoMode: GeoMode;
   readonly logger: Logger;
 }

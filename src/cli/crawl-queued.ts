@@ -7,6 +7,8 @@ import { enqueueCrawls } from '../jobs/crawl-flow.js';
 import { windowOf } from '../jobs/crawl-payloads.js';
 import { routingFingerprints } from '../jobs/credential-routing.js';
 import { followCrawlFlows } from '../jobs/follow-crawl.js';
+import { analyseJobId } from '../jobs/job-ids.js';
+import { ANALYSE_REPOSITORY_QUEUE } from '../jobs/queue-names.js';
 import { withJobQueues } from '../runtime/redis.js';
 import type { Logger } from '../shared/logger.js';
 import { getRepository } from '../store/repository.store.js';
@@ -34,7 +36,8 @@ export async function crawlQueued(
   const started = Date.now();
   return withJobQueues(config, logger, async (queues) => {
     const fingerprints = await routingFingerprints(queues.connection, queues.prefix, config);
-    const enqueued = await enqueueCrawls(db, queues, repositoryIds, windowOf(new Date()), fingerprints);
+    const window = windowOf(new Date());
+    const enqueued = await enqueueCrawls(db, queues, repositoryIds, window, fingerprints);
     const added = enqueued.filter((e) => e.added).length;
     process.stderr.write(
       `vitals: queued ${added} crawl${added === 1 ? '' : 's'}` +
@@ -49,6 +52,18 @@ export async function crawlQueued(
         ...(options.signal ? { signal: options.signal } : {}),
         onProgress: ({ done, total }) =>
           process.stderr.write(`vitals: ${done}/${total} repositories crawled\n`),
+      },
+    );
+    // Each crawl job added its analysis (geography, score) before completing; a crawl that failed
+    // added none, which counts as finished here (job not in Redis).
+    await followCrawlFlows(
+      queues,
+      enqueued.map((e) => analyseJobId(e.repositoryId, window)),
+      {
+        queueName: ANALYSE_REPOSITORY_QUEUE,
+        ...(options.signal ? { signal: options.signal } : {}),
+        onProgress: ({ done, total }) =>
+          process.stderr.write(`vitals: ${done}/${total} repositories scored\n`),
       },
     );
     const repositories = await Promise.all(

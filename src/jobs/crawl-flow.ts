@@ -15,7 +15,7 @@ import { CRAWL_REPOSITORY_QUEUE, crawlStageQueue } from './queue-names.js';
  * nested in reverse dependency order: the metadata stage is the deepest child and runs first, users
  * run last, and the `crawl-repository` parent runs once every stage has ended.
  *
- *   crawl-repository (decides ok/partial/empty; hook: score → alerts become its parents)
+ *   crawl-repository (decides ok/partial/empty, then adds the analysis job: geography → score)
  *     └ users └ releases └ reviews └ comments └ issues └ contributors └ commits └ repository
  */
 export function buildCrawlFlow(repositoryId: number, window: string, credential: string): FlowJob {

@@ -25,6 +25,13 @@ export const crawlStagePayload = z.strictObject({
 });
 export type CrawlStagePayload = z.infer<typeof crawlStagePayload>;
 
+/** The analysis after a crawl: `window` is the crawl's minute (the job id), the score is as of now. */
+export const analyseRepositoryPayload = z.strictObject({
+  repositoryId: z.number().int().positive(),
+  window: windowSchema,
+});
+export type AnalyseRepositoryPayload = z.infer<typeof analyseRepositoryPayload>;
+
 export const scheduleTriggerPayload = z.strictObject({
   scheduleId: z.number().int().positive(),
 });

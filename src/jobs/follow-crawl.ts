@@ -22,9 +22,15 @@ export interface FinishedFlow<R> {
 export async function followCrawlFlows<R>(
   queues: JobQueues,
   jobIds: readonly string[],
-  options: { pollMs?: number; signal?: AbortSignal; onProgress?: (p: FlowProgress) => void } = {},
+  options: {
+    pollMs?: number;
+    signal?: AbortSignal;
+    onProgress?: (p: FlowProgress) => void;
+    /** Another queue's jobs to follow the same way (the analyses after the crawls). */
+    queueName?: string;
+  } = {},
 ): Promise<FinishedFlow<R>[]> {
-  const queue = queues.queue(CRAWL_REPOSITORY_QUEUE);
+  const queue = queues.queue(options.queueName ?? CRAWL_REPOSITORY_QUEUE);
   const finished = new Map<string, FinishedFlow<R>>();
   let reported = -1;
   while (finished.size < jobIds.length) {

@@ -12,6 +12,11 @@ export function stageJobId(repositoryId: number, window: string, stage: StageNam
   return `${crawlJobId(repositoryId, window)}-${stage}`;
 }
 
+/** The analysis (geography, score) following the crawl of `window`: one per crawl, never twice. */
+export function analyseJobId(repositoryId: number, window: string): string {
+  return `analyse-${repositoryId}-${windowKey(window)}`;
+}
+
 /** BullMQ job scheduler id of a desired schedule (schedule table row). */
 export function schedulerId(scheduleId: number): string {
   return `schedule-${scheduleId}`;

@@ -29,3 +29,11 @@ export const TRIGGER_JOB_OPTIONS = Object.freeze({
   removeOnComplete: { age: 24 * 3600, count: 1_000 },
   removeOnFail: { age: 7 * 24 * 3600, count: 1_000 },
 } satisfies JobsOptions);
+
+/** Analysis reads and writes PostgreSQL only: a few quick retries cover a database restart. */
+export const ANALYSE_JOB_OPTIONS = Object.freeze({
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 2_000, jitter: 0.5 },
+  removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 },
+  removeOnFail: { age: 14 * 24 * 3600, count: 10_000 },
+} satisfies JobsOptions);

@@ -6,9 +6,12 @@
  *   per credential lets a worker pause exactly the exhausted credential (`worker.rateLimit`) while
  *   the others keep going.
  * - `crawl-schedule`: jobs fired by the BullMQ job schedulers that mirror the `schedule` table.
+ * - `analyse-repository`: geography then a score snapshot of one repository, added by its
+ *   `crawl-repository` job at the end of the crawl (no GitHub calls: off the credential queues).
  */
 export const CRAWL_REPOSITORY_QUEUE = 'crawl-repository';
 export const CRAWL_SCHEDULE_QUEUE = 'crawl-schedule';
+export const ANALYSE_REPOSITORY_QUEUE = 'analyse-repository';
 const CRAWL_STAGE_QUEUE_PREFIX = 'crawl-stage-';
 
 export function crawlStageQueue(credentialFingerprint: string): string {
@@ -20,5 +23,5 @@ export function isCrawlStageQueue(name: string): boolean {
 }
 
 /** Worker roles selectable with `vitals worker --queues`. */
-export const WORKER_ROLES = ['crawl', 'schedule'] as const;
+export const WORKER_ROLES = ['crawl', 'analyse', 'schedule'] as const;
 export type WorkerRole = (typeof WORKER_ROLES)[number];

@@ -61,8 +61,7 @@ export function registerCrawlCommand(program: Command): void {
           // Distributed mode (issue 4): enqueue for `vitals worker`; --wait follows the flows.
           const queued = await crawlQueued(config, database.db, logger, ids, { wait: options.wait === true });
           if (queued) {
-            // --wait: the workers stored everything; locate and score here (workers do not yet).
-            await analyseAfterCrawl(database.db, ids, config.geoMode);
+            // --wait: the workers crawled, located and scored (analyse-repository jobs) already.
             process.stdout.write(
               options.json ? `${JSON.stringify(summaryJson(queued), null, 2)}\n` : formatSummary(queued),
             );

@@ -14,14 +14,16 @@ interface WorkerOptions {
 }
 
 /**
- * `vitals worker [--queues crawl,schedule] [--concurrency N]`: BullMQ workers until SIGTERM/SIGINT,
+ * `vitals worker [--queues crawl,analyse,schedule] [--concurrency N]`: BullMQ workers until SIGTERM/SIGINT,
  * which drains in-flight jobs within `--drain-timeout` seconds, then aborts their GitHub requests
  * (the jobs go back to wait, nothing is lost) and exits 0.
  */
 export function registerWorkerCommand(program: Command): void {
   program
     .command('worker')
-    .description('process crawl and schedule jobs from Redis (REDIS_URL) until SIGTERM')
+    .description(
+      'process crawl, analyse (geography, score) and schedule jobs from Redis (REDIS_URL) until SIGTERM',
+    )
     .option('--queues <roles>', `comma-separated roles: ${WORKER_ROLES.join(', ')}`, WORKER_ROLES.join(','))
     .option('--concurrency <n>', 'jobs at once per queue', '2')
     .option('--drain-timeout <seconds>', 'on SIGTERM, wait this long for jobs in flight', '30')

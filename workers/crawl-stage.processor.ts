@@ -34,6 +34,7 @@ export function crawlStageProcessor(deps: WorkerDeps, context: Omit<JobRunContex
           { ...deps.crawl, logger },
           { repositoryId: payload.repositoryId },
         );
+        context.metrics?.rowsUpserted(payload.stage, result.rows);
         logger.info(
           {
             outcome: result.outcome,

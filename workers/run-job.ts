@@ -1,4 +1,5 @@
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { JobOutcome, WorkerMetricsRecorder } from '../src/jobs/worker-metrics.js';
 import type { Logger } from '../src/shared/logger.js';
 import { decideFailure, type FailureDecision } from './decide-failure.js';
 
@@ -7,6 +8,8 @@ export interface JobRunContext {
   readonly worker: () => Worker | undefined;
   readonly shuttingDown: () => boolean;
   readonly logger: Logger;
+  /** Job durations and rows for `vitals serve`'s /metrics (kept in Redis); absent = not recorded. */
+  readonly metrics?: WorkerMetricsRecorder | undefined;
 }
 
 /**
@@ -24,10 +27,13 @@ export async function runJob<T>(
 ): Promise<T> {
   const started = Date.now();
   try {
-    return await work();
+    const result = await work();
+    context.metrics?.jobDone(job.queueName, 'completed', Date.now() - started);
+    return result;
   } catch (err) {
     const decision = decideFailure(err, { shuttingDown: context.shuttingDown(), nowMs: Date.now() });
     const durationMs = Date.now() - started;
+    context.metrics?.jobDone(job.queueName, OUTCOME_OF[decision.action], durationMs);
     switch (decision.action) {
       case 'rate-limit': {
         context.logger.info({ waitMs: decision.waitMs, durationMs }, 'github budget exhausted: queue paused');
@@ -64,6 +70,13 @@ export async function runJob<T>(
     }
   }
 }
+
+const OUTCOME_OF = {
+  'rate-limit': 'rate-limited',
+  'give-back': 'given-back',
+  'give-up': 'failed',
+  retry: 'failed',
+} as const satisfies Record<FailureDecision['action'], JobOutcome>;
 
 /** Recording a failure must not hide it: the database may be the thing that is down. */
 async function recordQuietly(logger: Logger, record: () => Promise<void>): Promise<void> {

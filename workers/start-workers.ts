@@ -5,6 +5,7 @@ import { defaultCrawlSettings, systemClock } from '../src/crawl/stage.js';
 import { createGitHubClient, RedisBudgetLedger, type GitHubClientOptions } from '../src/github/index.js';
 import { announceCredentials } from '../src/jobs/credential-routing.js';
 import { createJobQueues } from '../src/jobs/job-queues.js';
+import { createWorkerMetricsRecorder } from '../src/jobs/worker-metrics.js';
 import {
   ANALYSE_REPOSITORY_QUEUE,
   CRAWL_REPOSITORY_QUEUE,
@@ -90,6 +91,9 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
   const database = await openDatabasePatiently(config, logger, options.startupTimeoutMs ?? 60_000);
   const ledger = new RedisBudgetLedger({ redis, prefix: config.queuePrefix });
   const shutdown = new AbortController();
+  const metrics = createWorkerMetricsRecorder(redis, config.queuePrefix, (err) =>
+    logger.debug({ err: { message: err.message } }, 'could not record metrics'),
+  );
   const client = createGitHubClient({
     config,
     logger,
@@ -97,6 +101,10 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
     ledger,
     signal: shutdown.signal,
     options: { maxWaitMs: options.maxBudgetWaitMs ?? 10_000, ...options.clientOptions },
+    // 403/429 per credential for /metrics (rate limits, abuse detection, forbidden).
+    onResponse: ({ fingerprint, status }) => {
+      if (status === 403 || status === 429) metrics.githubRefused(fingerprint, status);
+    },
   });
   const fingerprints = client.credentials.map((c) => c.fingerprint);
   const queues = createJobQueues(redis, config.queuePrefix);
@@ -122,6 +130,7 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
   const contextFor = (slot: () => Slot | undefined): Omit<JobRunContext, 'logger'> => ({
     worker: () => slot()?.worker,
     shuttingDown: () => shuttingDown,
+    metrics,
   });
   const addSlot = (
     queue: string,

@@ -23,7 +23,15 @@ export interface CredentialRuntimeInput {
   signal: AbortSignal | undefined;
   logger: Logger;
   now: () => number;
+  onResponse?: ResponseObserver | undefined;
 }
+
+/** Sees the status of every HTTP attempt ('no-response': timeout, reset); must not throw. */
+export type ResponseObserver = (event: {
+  fingerprint: string;
+  resource: string;
+  status: number | 'no-response';
+}) => void;
 
 /**
  * One octokit per credential, each behind its own budgeted fetch (semaphore, ledger, timeout), keyed
@@ -47,6 +55,7 @@ export function createCredentialRuntimes(input: CredentialRuntimeInput): Map<str
       timeoutMs: options.requestTimeoutMs,
       signal: input.signal,
       now: input.now,
+      onResponse: ({ resource, status }) => input.onResponse?.({ fingerprint, resource, status }),
       // Pacing waits are routine (debug); an exhausted budget or a block is news (info).
       onWait: (resource, decision) =>
         logger[decision.reason === 'paced' ? 'debug' : 'info'](

@@ -33,7 +33,11 @@ import type { BudgetLedger } from './budget-ledger.js';
 import { operationOf, type CallContext } from './call-context.js';
 import { DEFAULT_CLIENT_OPTIONS, type GitHubClientOptions } from './client-options.js';
 import { ANONYMOUS_FINGERPRINT } from './credential.js';
-import { createCredentialRuntimes, type CredentialRuntime } from './credential-runtimes.js';
+import {
+  createCredentialRuntimes,
+  type CredentialRuntime,
+  type ResponseObserver,
+} from './credential-runtimes.js';
 import type { EtagStore } from './etag-store.js';
 import type { GitHubClient } from './github-client.types.js';
 import { GitHubError } from './github-error.js';
@@ -64,6 +68,8 @@ export interface CreateGitHubClientDeps {
   /** Shutdown: aborts waits and requests in flight. */
   signal?: AbortSignal | undefined;
   options?: Partial<GitHubClientOptions> | undefined;
+  /** Every HTTP answer (retries included), by credential fingerprint: for operator metrics. */
+  onResponse?: ResponseObserver | undefined;
   now?: () => number;
   random?: () => number;
 }
@@ -87,6 +93,7 @@ export function createGitHubClient(deps: CreateGitHubClientDeps): GitHubClient {
     signal: deps.signal,
     logger,
     now,
+    onResponse: deps.onResponse,
   });
   if (tokens.length === 0) {
     logger.warn(

@@ -1,10 +1,13 @@
-import { Gauge, Registry } from 'prom-client';
+import { Counter, Gauge, Registry, type Metric } from 'prom-client';
 import type { BudgetSnapshot } from '../github/index.js';
 import type { QueueStatus } from './queue-status.js';
+import { JOB_DURATION_BUCKETS, type WorkerMetricsSnapshot } from './worker-metrics.js';
 
 export interface OperatorSnapshot {
   readonly credentials: readonly BudgetSnapshot[];
   readonly queues: readonly QueueStatus[];
+  /** Totals the workers wrote to Redis (worker-metrics.ts); absent = none reported. */
+  readonly workers?: WorkerMetricsSnapshot;
 }
 
 /**
@@ -91,5 +94,53 @@ export function createOperatorMetrics(read: () => Promise<OperatorSnapshot>): Re
       for (const q of (await snapshot()).queues) this.set({ queue: q.queue }, q.rateLimitedForMs / 1000);
     },
   });
+  new Counter({
+    name: 'vitals_rows_upserted',
+    help: 'Rows written by crawl stages since the counters were created, per stage',
+    labelNames: ['stage'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const r of (await snapshot()).workers?.rowsUpserted ?? []) this.inc({ stage: r.stage }, r.rows);
+    },
+  });
+  new Counter({
+    name: 'vitals_github_refused_responses',
+    help: 'GitHub 403 and 429 answers (rate limits, abuse detection, forbidden) per credential fingerprint',
+    labelNames: ['credential', 'status'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const r of (await snapshot()).workers?.githubRefusals ?? [])
+        this.inc({ credential: r.credential, status: r.status }, r.count);
+    },
+  });
+  registry.registerMetric(jobDurationHistogram(snapshot) as unknown as Metric);
   return registry;
+}
+
+/**
+ * The workers keep the buckets in Redis, so this histogram is not observed here: a metric object
+ * in prom-client's `get()` shape that hands the stored buckets to the registry's formatter.
+ */
+function jobDurationHistogram(snapshot: () => Promise<OperatorSnapshot>) {
+  const name = 'vitals_job_duration_seconds';
+  return {
+    name,
+    help: 'How long jobs ran, per queue and outcome (completed, failed, rate-limited, given-back)',
+    type: 'histogram',
+    async get() {
+      const values = [];
+      for (const s of (await snapshot()).workers?.jobDurations ?? []) {
+        const labels = { queue: s.queue, outcome: s.outcome };
+        JOB_DURATION_BUCKETS.forEach((le, i) =>
+          values.push({ metricName: `${name}_bucket`, labels: { ...labels, le }, value: s.buckets[i] ?? 0 }),
+        );
+        values.push({ metricName: `${name}_bucket`, labels: { ...labels, le: '+Inf' }, value: s.count });
+        values.push({ metricName: `${name}_sum`, labels, value: s.sumSeconds });
+        values.push({ metricName: `${name}_count`, labels, value: s.count });
+      }
+      return { name, help: this.help, type: this.type, values, aggregator: 'sum' };
+    },
+  };
 }

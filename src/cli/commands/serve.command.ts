@@ -5,24 +5,29 @@ import { buildOperatorApp } from '../../http/operator-app.js';
 import { announcedCredentials, configuredFingerprints } from '../../jobs/credential-routing.js';
 import { createJobQueues } from '../../jobs/job-queues.js';
 import { createOperatorMetrics } from '../../jobs/operator-metrics.js';
+import { CRAWL_REPOSITORY_QUEUE, CRAWL_SCHEDULE_QUEUE, crawlStageQueue } from '../../jobs/queue-names.js';
 import { listQueueStatus } from '../../jobs/queue-status.js';
+import { readWorkerMetrics } from '../../jobs/worker-metrics.js';
 import { createRedis, pingRedis } from '../../runtime/redis.js';
 import { VitalsError } from '../../shared/errors.js';
 import { createLogger } from '../../shared/logger.js';
 import { integerOption } from './worker.command.js';
 
 /**
- * `vitals serve [--port 8080] [--host 127.0.0.1]`: for now the operator endpoints — Prometheus
- * `/metrics` (GitHub budget per credential, queue depth and age, read from Redis) and `/healthz`.
+ * `vitals serve [--port 8080] [--host 127.0.0.1] [--board-write]`: for now the operator endpoints —
+ * Prometheus `/metrics` (GitHub budget and 403/429 per credential, queue depth and age, job
+ * durations, rows upserted; all read from Redis, where workers write them), `/healthz`, and Bull
+ * Board at `/queues` behind a VITALS_API_KEYS bearer key (read-only unless --board-write).
  * The HTTP API and dashboard of design §3 are not part of this yet. Stops cleanly on SIGTERM/SIGINT.
  */
 export function registerServeCommand(program: Command): void {
   program
     .command('serve')
-    .description('serve operator endpoints: /metrics (Prometheus) and /healthz')
+    .description('serve operator endpoints: /metrics (Prometheus), /healthz, /queues (Bull Board)')
     .option('--port <n>', 'TCP port', '8080')
     .option('--host <address>', 'address to listen on', '127.0.0.1')
-    .action(async (options: { port?: string; host?: string }) => {
+    .option('--board-write', 'let /queues retry, clean, pause and remove jobs (default: read-only)')
+    .action(async (options: { port?: string; host?: string; boardWrite?: boolean }) => {
       const port = integerOption('--port', options.port, 0, 65_535);
       const config = loadConfig({ file: program.opts<{ config?: string }>().config });
       const logger = createLogger(config.logLevel);
@@ -45,11 +50,37 @@ export function registerServeCommand(program: Command): void {
             ...(await announcedCredentials(redis, config.queuePrefix)),
           ]),
         ];
-        return { credentials: await ledger.snapshot(), queues: await listQueueStatus(queues, fingerprints) };
+        const [credentials, queueStatus, workers] = await Promise.all([
+          ledger.snapshot(),
+          listQueueStatus(queues, fingerprints),
+          readWorkerMetrics(redis, config.queuePrefix),
+        ]);
+        return { credentials, queues: queueStatus, workers };
       });
-      const app = buildOperatorApp({ metrics });
+      // The board shows the queues known at start (credentials configured here or announced by workers).
+      const boardQueues = async () =>
+        [
+          CRAWL_REPOSITORY_QUEUE,
+          ...[
+            ...new Set([
+              ...(config.github.tokens.length > 0 ? configuredFingerprints(config) : []),
+              ...(await announcedCredentials(redis, config.queuePrefix)),
+            ]),
+          ].map(crawlStageQueue),
+          CRAWL_SCHEDULE_QUEUE,
+        ].map((name) => queues.queue(name));
+      const board =
+        config.apiKeys.length > 0
+          ? { queues: await boardQueues(), apiKeys: config.apiKeys, write: options.boardWrite ?? false }
+          : undefined;
+      const app = buildOperatorApp({ metrics, board });
       const address = await app.listen({ port, host: options.host ?? '127.0.0.1' });
       process.stderr.write(`vitals: serving ${address}/metrics\n`);
+      process.stderr.write(
+        board
+          ? `vitals: queue board at ${address}/queues (Authorization: Bearer <VITALS_API_KEYS key>, ${board.write ? 'READ-WRITE' : 'read-only'})\n`
+          : 'vitals: queue board disabled: set VITALS_API_KEYS to enable /queues (it is never served without a key)\n',
+      );
       await new Promise<void>((resolve) => {
         process.once('SIGTERM', resolve);
         process.once('SIGINT', resolve);

@@ -52,6 +52,9 @@ export interface JobsFixture {
     ids: readonly number[],
     options?: { timeoutMs?: number; window?: string },
   ): Promise<{ state: string }[]>;
+  /** The two halves of `crawl`, for tests that must act between them. */
+  enqueue(ids: readonly number[], window?: string): Promise<string[]>;
+  follow(jobIds: readonly string[], options?: { timeoutMs?: number }): Promise<{ state: string }[]>;
   close(): Promise<void>;
 }
 
@@ -79,7 +82,7 @@ export async function startJobsFixture(
   const config = loadConfig({ env });
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
   const queues = createJobQueues(redis, prefix);
-  return {
+  const fixture: JobsFixture = {
     sim,
     pg,
     db: pg.db,
@@ -97,14 +100,19 @@ export async function startJobsFixture(
       );
       return [...result.added, ...result.existing].map((r) => r.id);
     },
-    async crawl(ids, { timeoutMs = 90_000, window = windowOf(new Date()) } = {}) {
+    async enqueue(ids, window = windowOf(new Date())) {
       const enqueued = await enqueueCrawls(pg.db, queues, ids, window, configuredFingerprints(config));
-      const finished = await followCrawlFlows<{ state: string }>(
-        queues,
-        enqueued.map((e) => e.jobId),
-        { pollMs: 200, signal: AbortSignal.timeout(timeoutMs) },
-      );
+      return enqueued.map((e) => e.jobId);
+    },
+    async follow(jobIds, { timeoutMs = 90_000 } = {}) {
+      const finished = await followCrawlFlows<{ state: string }>(queues, jobIds, {
+        pollMs: 200,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
       return finished.map((f) => f.result ?? { state: `failed: ${f.failedReason}` });
+    },
+    async crawl(ids, { timeoutMs = 90_000, window } = {}) {
+      return fixture.follow(await fixture.enqueue(ids, window), { timeoutMs });
     },
     async close() {
       await queues.close();
@@ -114,6 +122,7 @@ export async function startJobsFixture(
       await sim.close();
     },
   };
+  return fixture;
 }
 
 /** Removes every key of a test's prefix (queues, budget, locks). */

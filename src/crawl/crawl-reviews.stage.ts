@@ -1,8 +1,11 @@
 import { upsertCrawlState } from '../store/crawl-state.store.js';
 import { upsertReviews } from '../store/discussion.store.js';
-import { listPullRequestNumbersUpdatedSince } from '../store/issue.store.js';
+import {
+  listPullRequestNumbersUpdatedSince,
+  updatePullRequestDetails,
+  type PullRequestDetails,
+} from '../store/issue.store.js';
 import { upsertUserRefs } from '../store/user.store.js';
-import { updatePullRequestDetails, type PullRequestDetails } from './adapters/crawl-extra.store-adapter.js';
 import type { RepoRef } from './adapters/github.port.js';
 import { beginEntity, finished } from './entity-run.js';
 import { loadRepository } from './repo-ref.js';

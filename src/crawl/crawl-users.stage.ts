@@ -1,6 +1,5 @@
 import { upsertCrawlState } from '../store/crawl-state.store.js';
-import { listUsersToRefresh, upsertUsers } from '../store/user.store.js';
-import { markUsersObserved } from './adapters/crawl-extra.store-adapter.js';
+import { listUsersToRefresh, markUsersObserved, upsertUsers } from '../store/user.store.js';
 import { beginEntity, finished } from './entity-run.js';
 import { loadRepository } from './repo-ref.js';
 import { userProfile, type UserProfileNode } from './rows/user.rows.js';

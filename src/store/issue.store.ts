@@ -161,3 +161,33 @@ function toIssue(row: Selectable<IssueTable>): Issue {
     changedFiles: row.changed_files,
   };
 }
+
+/** Pull request columns the REST issue list lacks; the reviews stage reads them from GraphQL. */
+export interface PullRequestDetails {
+  readonly number: number;
+  readonly mergedByLogin: string | null;
+  readonly additions: number | null;
+  readonly deletions: number | null;
+  readonly changedFiles: number | null;
+}
+
+export async function updatePullRequestDetails(
+  db: Kysely<Database>,
+  repositoryId: number,
+  details: readonly PullRequestDetails[],
+): Promise<void> {
+  for (const d of details) {
+    await db
+      .updateTable('issue')
+      .set({
+        merged_by_login: d.mergedByLogin,
+        additions: d.additions,
+        deletions: d.deletions,
+        changed_files: d.changedFiles,
+      })
+      .where('repository_id', '=', repositoryId)
+      .where('number', '=', d.number)
+      .where('is_pull_request', '=', true)
+      .execute();
+  }
+}

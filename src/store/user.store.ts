@@ -176,3 +176,20 @@ function toUser(row: Selectable<GithubUserTable>): GithubUser {
     firstSeenAt: row.first_seen_at,
   };
 }
+
+/**
+ * Accounts GitHub no longer resolves by login (renamed or deleted since we saw them): note that we
+ * looked, so they are not asked for again before the profile TTL.
+ */
+export async function markUsersObserved(
+  db: Kysely<Database>,
+  ids: readonly number[],
+  observedAt: Date,
+): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('github_user')
+    .set({ observed_at: observedAt })
+    .where('id', 'in', [...ids])
+    .execute();
+}

@@ -1,3 +1,5 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../schema/database.js';
 import { upsertIssueComments, upsertReviewComments } from '../store/discussion.store.js';
 import { upsertUserRefs } from '../store/user.store.js';
 import { loadRepository } from './repo-ref.js';
@@ -7,9 +9,9 @@ import {
   type RestIssueComment,
   type RestReviewComment,
 } from './rows/discussion.rows.js';
-import { userReferences } from './rows/user.rows.js';
-import type { Stage } from './stage.js';
-import { crawlUpdatedList, newestOf } from './updated-list.js';
+import { userReferences, type RestUser } from './rows/user.rows.js';
+import type { CrawlDeps, Stage } from './stage.js';
+import { crawlUpdatedList, newestOf, type PageWrite } from './updated-list.js';
 
 /**
  * Conversation on issues and pull requests, repository-wide (one list for all issues, not one per
@@ -26,42 +28,14 @@ export const crawlCommentsStage: Stage = async (deps, { repositoryId }) => {
       ref,
       'comments',
       '/repos/{owner}/{repo}/issues/comments',
-      (items) => {
-        const records = items.map(issueCommentRow).filter((r) => r !== undefined);
-        const people = userReferences(
-          items.map((i) => i.user),
-          deps.settings,
-        );
-        return {
-          newest: newestOf(records.map((r) => r.updatedAt)),
-          async write(trx) {
-            if (people.length > 0) await upsertUserRefs(trx, people);
-            if (records.length > 0) await upsertIssueComments(trx, repositoryId, records);
-            return records.length;
-          },
-        };
-      },
+      commentPage(deps, issueCommentRow, (trx, records) => upsertIssueComments(trx, repositoryId, records)),
     ),
     crawlUpdatedList<RestReviewComment>(
       deps,
       ref,
       'review_comments',
       '/repos/{owner}/{repo}/pulls/comments',
-      (items) => {
-        const records = items.map(reviewCommentRow).filter((r) => r !== undefined);
-        const people = userReferences(
-          items.map((i) => i.user),
-          deps.settings,
-        );
-        return {
-          newest: newestOf(records.map((r) => r.updatedAt)),
-          async write(trx) {
-            if (people.length > 0) await upsertUserRefs(trx, people);
-            if (records.length > 0) await upsertReviewComments(trx, repositoryId, records);
-            return records.length;
-          },
-        };
-      },
+      commentPage(deps, reviewCommentRow, (trx, records) => upsertReviewComments(trx, repositoryId, records)),
     ),
   ]);
   if (issueSettled.status === 'rejected') throw issueSettled.reason;
@@ -76,3 +50,26 @@ export const crawlCommentsStage: Stage = async (deps, { repositoryId }) => {
     pages: issueComments.pages + reviewComments.pages,
   };
 };
+
+/** One page of either comment list: the comments and the people who wrote them, in one transaction. */
+function commentPage<T extends { user: RestUser | null }, R extends { updatedAt: Date }>(
+  deps: CrawlDeps,
+  toRecord: (item: T) => R | undefined,
+  upsert: (trx: Kysely<Database>, records: R[]) => Promise<unknown>,
+): (items: readonly T[]) => PageWrite {
+  return (items) => {
+    const records = items.map(toRecord).filter((r) => r !== undefined);
+    const people = userReferences(
+      items.map((i) => i.user),
+      deps.settings,
+    );
+    return {
+      newest: newestOf(records.map((r) => r.updatedAt)),
+      async write(trx) {
+        if (people.length > 0) await upsertUserRefs(trx, people);
+        if (records.length > 0) await upsert(trx, records);
+        return records.length;
+      },
+    };
+  };
+}

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database } from '../../schema/database.js';
 import type { IssueTable } from '../../schema/tables/issue.table.js';
 import { bulkUpsert, type BulkColumn, type UpsertResult } from './bulk-upsert.js';
@@ -171,23 +171,26 @@ export interface PullRequestDetails {
   readonly changedFiles: number | null;
 }
 
+/**
+ * Writes the reviews stage's pull request columns in one statement (a row per PR would be a round
+ * trip per PR). Rows whose values are already these are left alone: no dead tuples on re-crawls.
+ */
 export async function updatePullRequestDetails(
   db: Kysely<Database>,
   repositoryId: number,
   details: readonly PullRequestDetails[],
 ): Promise<void> {
-  for (const d of details) {
-    await db
-      .updateTable('issue')
-      .set({
-        merged_by_login: d.mergedByLogin,
-        additions: d.additions,
-        deletions: d.deletions,
-        changed_files: d.changedFiles,
-      })
-      .where('repository_id', '=', repositoryId)
-      .where('number', '=', d.number)
-      .where('is_pull_request', '=', true)
-      .execute();
-  }
+  if (details.length === 0) return;
+  const column = <T>(pick: (d: PullRequestDetails) => T): T[] => details.map(pick);
+  await sql`
+    update issue as i
+       set merged_by_login = d.merged_by_login, additions = d.additions,
+           deletions = d.deletions, changed_files = d.changed_files
+      from unnest(${column((d) => d.number)}::integer[], ${column((d) => d.mergedByLogin)}::text[],
+                  ${column((d) => d.additions)}::integer[], ${column((d) => d.deletions)}::integer[],
+                  ${column((d) => d.changedFiles)}::integer[])
+           as d(number, merged_by_login, additions, deletions, changed_files)
+     where i.repository_id = ${repositoryId} and i.number = d.number and i.is_pull_request
+       and (i.merged_by_login, i.additions, i.deletions, i.changed_files)
+           is distinct from (d.merged_by_login, d.additions, d.deletions, d.changed_files)`.execute(db);
 }

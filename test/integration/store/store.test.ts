@@ -23,6 +23,7 @@ import {
 import {
   listIssues,
   listPullRequestNumbersUpdatedSince,
+  updatePullRequestDetails,
   upsertIssues,
 } from '../../../src/store/issue.store.js';
 import {
@@ -293,6 +294,30 @@ describe.each(TEST_ENGINES)('store on %s', (engine) => {
       const numbers = await listPullRequestNumbersUpdatedSince(db, repositoryId, makeIssue(30).updatedAt);
       expect(numbers).toEqual([30, 32, 34, 36, 38, 40]);
       expect((await listPullRequestNumbersUpdatedSince(db, repositoryId, null)).length).toBe(20);
+    });
+
+    it('write pull request details in one go, to pull requests only, keeping unlisted ones', async () => {
+      const details = (number: number, additions: number) => ({
+        number,
+        mergedByLogin: `merger-${number}`,
+        additions,
+        deletions: 2,
+        changedFiles: null,
+      });
+      // 30 and 32 are pull requests, 31 an issue (makeIssue: even numbers are PRs), 999 unknown.
+      await updatePullRequestDetails(db, repositoryId, [details(30, 11), details(31, 12), details(999, 13)]);
+      await updatePullRequestDetails(db, repositoryId, [details(32, 14)]);
+      const byNumber = new Map((await listIssues(db, repositoryId)).map((i) => [i.number, i]));
+      expect(byNumber.get(30)).toMatchObject({
+        mergedByLogin: 'merger-30',
+        additions: 11,
+        changedFiles: null,
+      });
+      expect(byNumber.get(32)).toMatchObject({ mergedByLogin: 'merger-32', additions: 14, deletions: 2 });
+      expect(byNumber.get(31)?.mergedByLogin).toBe(makeIssue(31).mergedByLogin);
+      expect(byNumber.get(31)?.additions).toBe(makeIssue(31).additions);
+      expect(byNumber.has(999)).toBe(false);
+      await updatePullRequestDetails(db, repositoryId, []);
     });
 
     it('drop contributors GitHub no longer lists', async () => {

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 
 const NONCE = randomBytes(6).toString('hex');
+/** A placeholder as JSON.stringify writes it: quoted, with the control character escaped. */
+const PLACEHOLDER = new RegExp(`"\\\\u0001${NONCE}:(\\d+)"`, 'g');
 
 /**
  * Splices pre-serialised JSON (a cached user or repository object) into a value being stringified:
@@ -17,13 +19,10 @@ export class JsonComposer {
     return `\u0001${NONCE}:${this.pieces.length - 1}`;
   }
 
+  /** Every occurrence is replaced: one embedded value may appear twice (`assignee` and `assignees`). */
   stringify(value: unknown): string {
-    let out = JSON.stringify(value);
-    for (let i = 0; i < this.pieces.length; i++) {
-      const placeholder = `"\\u0001${NONCE}:${i}"`;
-      const at = out.indexOf(placeholder);
-      if (at !== -1) out = out.slice(0, at) + (this.pieces[i] as string) + out.slice(at + placeholder.length);
-    }
-    return out;
+    const out = JSON.stringify(value);
+    if (this.pieces.length === 0) return out;
+    return out.replace(PLACEHOLDER, (_match, index: string) => this.pieces[Number(index)] as string);
   }
 }

@@ -75,6 +75,21 @@ describe('rendering helpers', () => {
     expect(JSON.parse(json)).toEqual({ title: '\u0001 not a placeholder', user: { login: 'a$&b' } });
   });
 
+  it('splices a cached value used twice in one item (an issue’s assignee and assignees)', () => {
+    const composer = new JsonComposer();
+    const user = composer.raw('{"login":"alice"}');
+    const json = composer.stringify({
+      assignee: user,
+      assignees: [user],
+      user: composer.raw('{"login":"bob"}'),
+    });
+    expect(JSON.parse(json)).toEqual({
+      assignee: { login: 'alice' },
+      assignees: [{ login: 'alice' }],
+      user: { login: 'bob' },
+    });
+  });
+
   it('page cache evicts least recently used entries beyond its size', () => {
     const cache = new PageCache(3);
     for (const key of ['a', 'b', 'c']) cache.set(key, { hash: key, link: '' });

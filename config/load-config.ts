@@ -1,3 +1,4 @@
+import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { VitalsError } from '../src/shared/errors.js';
@@ -36,6 +37,16 @@ const envSchema = z.object({
   GITHUB_GRAPHQL_URL: url('GITHUB_GRAPHQL_URL', ['http:', 'https:']).optional(),
   GITHUB_TOKEN: z.string().optional(),
   VITALS_GITHUB_TOKENS: z.string().optional(),
+  GITHUB_APP_ID: z
+    .string()
+    .regex(/^\s*\d{1,15}\s*$/, 'must be a GitHub App id (digits)')
+    .optional(),
+  GITHUB_APP_PRIVATE_KEY: z.string().optional(),
+  GITHUB_APP_PRIVATE_KEY_FILE: z.string().optional(),
+  GITHUB_APP_INSTALLATION_IDS: z
+    .string()
+    .regex(/^[\d\s,]+$/, 'must be comma-separated installation ids (digits)')
+    .optional(),
   VITALS_API_KEYS: z.string().optional(),
   VITALS_GEO_MODE: z.enum(GEO_MODES).default('mainland'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
@@ -46,6 +57,9 @@ const FIXES: Record<string, string> = {
   REDIS_URL: 'set it to redis://HOST:PORT, or unset it to run jobs in-process',
   GITHUB_API_URL: 'set it to https://api.github.com or https://HOST/api/v3 for GitHub Enterprise',
   GITHUB_GRAPHQL_URL: 'set it to the GraphQL endpoint, or unset it to derive it from GITHUB_API_URL',
+  GITHUB_APP_ID: "set it to the App ID shown on the GitHub App's settings page",
+  GITHUB_APP_INSTALLATION_IDS:
+    'set it to the installation ids of the app (the number at the end of the installation settings URL), comma-separated',
   LOG_LEVEL: `use one of ${LOG_LEVELS.join(', ')}`,
   VITALS_GEO_MODE: `use one of ${GEO_MODES.join(', ')}`,
 };
@@ -63,10 +77,19 @@ export interface Config {
     readonly graphqlUrl: string;
     /** Operator-owned credentials; never logged (registered with the redactor). */
     readonly tokens: readonly string[];
+    /** An operator-owned GitHub App: each installation is one more credential with its own budget. */
+    readonly app?: GitHubAppConfig | undefined;
   };
   readonly apiKeys: readonly string[];
   readonly geoMode: GeoMode;
   readonly logLevel: (typeof LOG_LEVELS)[number];
+}
+
+export interface GitHubAppConfig {
+  readonly appId: number;
+  /** PKCS#8 PEM (GitHub hands out PKCS#1; converted at boot). Never logged (registered with the redactor). */
+  readonly privateKey: string;
+  readonly installationIds: readonly number[];
 }
 
 export interface LoadConfigOptions {
@@ -101,17 +124,108 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     .map((k) => k.trim())
     .filter(Boolean);
   apiKeys.forEach(registerSecret);
+  const app = githubAppOf(v);
   const apiUrl = v.GITHUB_API_URL.replace(/\/+$/, '');
   return deepFreeze({
     databaseUrl: v.DATABASE_URL,
     dataDir: v.VITALS_DATA_DIR,
     redisUrl: v.REDIS_URL,
     queuePrefix: v.VITALS_QUEUE_PREFIX,
-    github: { apiUrl, graphqlUrl: v.GITHUB_GRAPHQL_URL ?? deriveGraphqlUrl(apiUrl), tokens },
+    github: {
+      apiUrl,
+      graphqlUrl: v.GITHUB_GRAPHQL_URL ?? deriveGraphqlUrl(apiUrl),
+      tokens,
+      ...(app ? { app } : {}),
+    },
     apiKeys,
     geoMode: v.VITALS_GEO_MODE,
     logLevel: v.LOG_LEVEL,
   });
+}
+
+/**
+ * GITHUB_APP_ID + GITHUB_APP_PRIVATE_KEY (PEM text, or one line with `\\n` escapes) or
+ * GITHUB_APP_PRIVATE_KEY_FILE + GITHUB_APP_INSTALLATION_IDS: all or none. Messages name the key,
+ * never its value.
+ */
+function githubAppOf(v: z.infer<typeof envSchema>): GitHubAppConfig | undefined {
+  const given = [
+    'GITHUB_APP_ID',
+    'GITHUB_APP_PRIVATE_KEY',
+    'GITHUB_APP_PRIVATE_KEY_FILE',
+    'GITHUB_APP_INSTALLATION_IDS',
+  ] as const;
+  if (given.every((key) => v[key] === undefined)) return undefined;
+  const invalid = (key: string, message: string) =>
+    new VitalsError('CONFIG_INVALID', `Invalid configuration ${key}: ${message}`, { key });
+  if (v.GITHUB_APP_ID === undefined)
+    throw invalid(
+      'GITHUB_APP_ID',
+      'is required with the other GITHUB_APP_* settings; ' + FIXES['GITHUB_APP_ID'],
+    );
+  if (v.GITHUB_APP_PRIVATE_KEY !== undefined && v.GITHUB_APP_PRIVATE_KEY_FILE !== undefined)
+    throw invalid(
+      'GITHUB_APP_PRIVATE_KEY_FILE',
+      'set either GITHUB_APP_PRIVATE_KEY or GITHUB_APP_PRIVATE_KEY_FILE, not both',
+    );
+  let keyName: 'GITHUB_APP_PRIVATE_KEY' | 'GITHUB_APP_PRIVATE_KEY_FILE' = 'GITHUB_APP_PRIVATE_KEY';
+  let pemText = v.GITHUB_APP_PRIVATE_KEY;
+  if (v.GITHUB_APP_PRIVATE_KEY_FILE !== undefined) {
+    keyName = 'GITHUB_APP_PRIVATE_KEY_FILE';
+    try {
+      pemText = readFileSync(v.GITHUB_APP_PRIVATE_KEY_FILE, 'utf8');
+    } catch (err) {
+      throw invalid(keyName, `cannot read the file (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+  }
+  if (pemText === undefined)
+    throw invalid(
+      'GITHUB_APP_PRIVATE_KEY',
+      'is required with GITHUB_APP_ID: the PEM text of the private key generated on the GitHub App settings page (or GITHUB_APP_PRIVATE_KEY_FILE)',
+    );
+  const privateKey = pkcs8PrivateKey(pemText);
+  if (privateKey === undefined)
+    throw invalid(
+      keyName,
+      'is not an RSA private key in PEM form (-----BEGIN RSA PRIVATE KEY----- … as GitHub generates it; a one-line value may escape line breaks as \\n)',
+    );
+  const installationIds = [
+    ...new Set(
+      (v.GITHUB_APP_INSTALLATION_IDS ?? '')
+        .split(',')
+        .map((id) => id.trim())
+        .filter(Boolean)
+        .map(Number),
+    ),
+  ];
+  if (installationIds.length === 0 || !installationIds.every((id) => Number.isSafeInteger(id) && id > 0))
+    throw invalid(
+      'GITHUB_APP_INSTALLATION_IDS',
+      'at least one installation id is required; ' + FIXES['GITHUB_APP_INSTALLATION_IDS'],
+    );
+  const appId = Number(v.GITHUB_APP_ID.trim());
+  if (!(appId > 0)) throw invalid('GITHUB_APP_ID', 'must be a positive number');
+  return { appId, privateKey, installationIds };
+}
+
+/**
+ * Parses the PEM with node:crypto (anything else is a config error) and converts it to PKCS#8,
+ * which the JWT signer needs. Registers every form of the key, and each line of it, as a secret.
+ */
+function pkcs8PrivateKey(text: string): string | undefined {
+  const pem = text.replace(/\\n/g, '\n').trim();
+  registerSecret(text);
+  for (const line of pem.split('\n')) if (!line.startsWith('-----')) registerSecret(line.trim());
+  try {
+    const key = createPrivateKey({ key: pem, format: 'pem' });
+    if (key.asymmetricKeyType !== 'rsa') return undefined;
+    const pkcs8 = String(key.export({ type: 'pkcs8', format: 'pem' }));
+    registerSecret(pkcs8);
+    for (const line of pkcs8.split('\n')) if (!line.startsWith('-----')) registerSecret(line.trim());
+    return pkcs8;
+  } catch {
+    return undefined;
+  }
 }
 
 /** api.github.com → /graphql; GitHub Enterprise https://HOST/api/v3 → https://HOST/api/graphql. */

@@ -23,6 +23,8 @@ export interface FailureInput {
   errorName?: string;
   /** GraphQL `errors[].type` values (RATE_LIMITED, NOT_FOUND, …). */
   graphqlErrorTypes?: readonly string[];
+  /** A GitHub App installation could not get a token (the status is the access-token request's). */
+  installationTokenRefused?: boolean;
 }
 
 export interface FailureClass {
@@ -60,6 +62,15 @@ const NETWORK_CODES = new Set([
 ]);
 
 export const FAILURE_POLICY: readonly PolicyRow[] = [
+  // A GitHub App installation got no token: the app JWT was rejected (401: wrong private key or app
+  // id), the installation does not exist (404) or is suspended (403). Its 404 is not the
+  // repository's. https://docs.github.com/en/rest/apps/apps#create-an-installation-access-token-for-an-app
+  {
+    rule: 'installation-token-refused',
+    kind: 'auth',
+    code: 'GH_AUTH_FAILED',
+    when: (f) => f.installationTokenRefused === true,
+  },
   // 401 "Bad credentials": the token expired or was revoked. Retrying cannot help; the operator must
   // replace it. https://docs.github.com/en/rest/authentication/authenticating-to-the-rest-api#failed-login-limit
   { rule: 'bad-credentials', kind: 'auth', code: 'GH_AUTH_FAILED', when: (f) => f.status === 401 },

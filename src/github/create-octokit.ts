@@ -4,6 +4,11 @@ import { Octokit } from '@octokit/rest';
 import Bottleneck from 'bottleneck';
 import type { Logger } from '../shared/logger.js';
 import { redactText } from '../shared/redact.js';
+import {
+  appInstallationAuth,
+  handleInstallationTokens,
+  type AppInstallationCredential,
+} from './app-installation.js';
 
 /** Pinned so a GitHub API change never reaches us unannounced (https://docs.github.com/en/rest/about-the-rest-api/api-versions). */
 export const GITHUB_API_VERSION = '2022-11-28';
@@ -21,7 +26,10 @@ const GitHubOctokit = Octokit.plugin(throttling, retry);
 export type GitHubOctokit = InstanceType<typeof GitHubOctokit>;
 
 export interface CreateOctokitOptions {
+  /** A personal token; undefined (and no `appInstallation`) = unauthenticated. */
   token: string | undefined;
+  /** Authenticate as a GitHub App installation instead (tokens minted and refreshed by auth-app). */
+  appInstallation?: AppInstallationCredential | undefined;
   fingerprint: string;
   baseUrl: string;
   fetch: typeof globalThis.fetch;
@@ -37,8 +45,13 @@ export interface CreateOctokitOptions {
 
 export function createOctokit(options: CreateOctokitOptions): GitHubOctokit {
   const log = options.logger;
+  const auth = options.appInstallation
+    ? appInstallationAuth(options.appInstallation)
+    : options.token === undefined
+      ? {}
+      : { auth: options.token };
   const octokit = new GitHubOctokit({
-    ...(options.token === undefined ? {} : { auth: options.token }),
+    ...auth,
     baseUrl: options.baseUrl,
     userAgent: USER_AGENT,
     request: { fetch: options.fetch },
@@ -94,6 +107,7 @@ export function createOctokit(options: CreateOctokitOptions): GitHubOctokit {
     request.headers['x-github-api-version'] = GITHUB_API_VERSION;
   });
   parseBodiesNatively(octokit);
+  if (options.appInstallation) handleInstallationTokens(octokit, options.baseUrl, options.appInstallation);
   return octokit;
 }
 

@@ -24,6 +24,7 @@ export function failureInputOf(err: unknown): FailureInput {
       .map((g) => (g as { type?: unknown }).type)
       .filter((t): t is string => typeof t === 'string');
   }
+  if (e['installationTokenRefused'] === true) input.installationTokenRefused = true;
   const cause = causeChain(err);
   const code = cause.map((c) => c['code']).find((c): c is string => typeof c === 'string');
   if (code !== undefined) input.errorCode = code;

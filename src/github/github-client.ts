@@ -10,7 +10,8 @@
  *   const repo = await getRepository(github, owner, name, { credential });   // follows renames
  *
  * Methods:
- * - `credentials` — fingerprints of the configured credentials (`anonymous` when no token: 60/h).
+ * - `credentials` — fingerprints of the configured credentials: tokens and GitHub App installations
+ *   (`anonymous` when none: 60/h).
  * - `pickCredential(repoKey, preferred?)` — the credential a repository is pinned to (stable hash);
  *   `preferred` (the fingerprint stored on the repository row) wins while it is usable.
  * - `rest(route, params, options)` — one REST request under the budget and failure policy;
@@ -32,7 +33,7 @@ import type { Logger } from '../shared/logger.js';
 import type { BudgetLedger } from './budget-ledger.js';
 import { operationOf, type CallContext } from './call-context.js';
 import { DEFAULT_CLIENT_OPTIONS, type GitHubClientOptions } from './client-options.js';
-import { ANONYMOUS_FINGERPRINT } from './credential.js';
+import { ANONYMOUS_FINGERPRINT, describeCredential } from './credential.js';
 import {
   createCredentialRuntimes,
   type CredentialRuntime,
@@ -81,10 +82,11 @@ export function createGitHubClient(deps: CreateGitHubClientDeps): GitHubClient {
   const ledger = deps.ledger ?? new InMemoryBudgetLedger(deps.now);
   const now = deps.now ?? Date.now;
   const random = deps.random ?? Math.random;
-  const { apiUrl, graphqlUrl, tokens } = deps.config.github;
+  const { apiUrl, graphqlUrl, tokens, app } = deps.config.github;
   const rejected = new Set<string>();
   const runtimes = createCredentialRuntimes({
     tokens,
+    app,
     apiUrl,
     graphqlUrl,
     ledger,
@@ -95,10 +97,10 @@ export function createGitHubClient(deps: CreateGitHubClientDeps): GitHubClient {
     now,
     onResponse: deps.onResponse,
   });
-  if (tokens.length === 0) {
+  if (runtimes.has(ANONYMOUS_FINGERPRINT)) {
     logger.warn(
       { credential: ANONYMOUS_FINGERPRINT },
-      'NO GITHUB TOKEN: running unauthenticated, 60 requests per hour and no GraphQL; set GITHUB_TOKEN or VITALS_GITHUB_TOKENS',
+      'NO GITHUB TOKEN: running unauthenticated, 60 requests per hour and no GraphQL; set GITHUB_TOKEN, VITALS_GITHUB_TOKENS or the GITHUB_APP_* settings',
     );
   }
   const credentials = Object.freeze([...runtimes.values()].map((r) => r.info));
@@ -112,7 +114,12 @@ export function createGitHubClient(deps: CreateGitHubClientDeps): GitHubClient {
     if (rejected.has(fingerprint))
       throw new GitHubError(
         { kind: 'auth', code: 'GH_AUTH_FAILED', rule: 'credential-disabled' },
-        { status: 401, message: 'credential was rejected earlier: expired or revoked token' },
+        {
+          status: 401,
+          message: runtime.info.app
+            ? `${describeCredential(runtime.info)} was rejected earlier: it could not get an installation token`
+            : 'credential was rejected earlier: expired or revoked token',
+        },
         { operation: 'request', fingerprint },
       );
     return runtime;
@@ -144,10 +151,17 @@ export function createGitHubClient(deps: CreateGitHubClientDeps): GitHubClient {
         onAuthFailed: () => {
           if (rejected.has(fingerprint)) return;
           rejected.add(fingerprint);
-          logger.error(
-            { credential: fingerprint },
-            'github rejected a credential (401 Bad credentials): the token expired or was revoked; replace it — the credential is no longer used',
-          );
+          const appInstallation = runtimes.get(fingerprint)?.info.app;
+          if (appInstallation)
+            logger.error(
+              { credential: fingerprint, ...appInstallation },
+              'github refused a GitHub App installation credential: check the app id, its private key and the installation id — the credential is no longer used',
+            );
+          else
+            logger.error(
+              { credential: fingerprint },
+              'github rejected a credential (401 Bad credentials): the token expired or was revoked; replace it — the credential is no longer used',
+            );
         },
       },
     };

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Config } from '../../config/load-config.js';
-import { ANONYMOUS_FINGERPRINT, fingerprintOf } from '../github/credential.js';
+import { ANONYMOUS_FINGERPRINT, configuredCredentialFingerprints } from '../github/credential.js';
 import { pickCredentialFor } from '../github/pick-credential.js';
 import type { Repository } from '../store/repository.store.js';
 
@@ -21,10 +21,19 @@ export function credentialForRepository(repository: Repository, fingerprints: re
   );
 }
 
-/** Fingerprints of the configured credentials (never the tokens). */
+/**
+ * Fingerprints of the configured credentials (never the tokens): personal tokens and GitHub App
+ * installations. An installation's fingerprint derives from its app and installation ids, so every
+ * machine configured with the same app computes the same stage queues.
+ */
 export function configuredFingerprints(config: Pick<Config, 'github'>): string[] {
-  const fingerprints = [...new Set(config.github.tokens.map(fingerprintOf))];
+  const fingerprints = configuredCredentialFingerprints(config.github);
   return fingerprints.length > 0 ? fingerprints : [ANONYMOUS_FINGERPRINT];
+}
+
+/** Whether this process has credentials of its own (tokens or app installations). */
+export function hasConfiguredCredentials(config: Pick<Config, 'github'>): boolean {
+  return configuredCredentialFingerprints(config.github).length > 0;
 }
 
 /**
@@ -49,7 +58,7 @@ export async function routingFingerprints(
   prefix: string,
   config: Pick<Config, 'github'>,
 ): Promise<string[]> {
-  if (config.github.tokens.length > 0) return configuredFingerprints(config);
+  if (hasConfiguredCredentials(config)) return configuredFingerprints(config);
   const announced = await announcedCredentials(redis, prefix);
   return announced.length > 0 ? announced : [ANONYMOUS_FINGERPRINT];
 }

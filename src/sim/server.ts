@@ -4,6 +4,7 @@ import { serveGraphql } from './graphql-endpoint.js';
 import { credentialOf } from './limits/credential.js';
 import { commitRoutes } from './rest/commits.routes.js';
 import { contributorRoutes } from './rest/contributors.routes.js';
+import { registerAppRoutes } from './rest/apps.routes.js';
 import { errorBody, notFound } from './rest/github-errors.js';
 import { issueRoutes } from './rest/issues.routes.js';
 import { metaRoutes } from './rest/meta.routes.js';
@@ -40,6 +41,7 @@ export function buildSimApp(state: SimState): FastifyInstance {
     bodyLimit: 5 * 1024 * 1024,
   });
 
+  registerAppRoutes(app, state, REST_PREFIXES);
   for (const prefix of REST_PREFIXES) {
     app.get(`${prefix}/rate_limit`, (request, reply) => serveRateLimit(state, request, reply));
     for (const route of PLAIN_ROUTES) {

@@ -1,3 +1,14 @@
+import { createPublicKey } from 'node:crypto';
+
+/** A GitHub App the simulator knows: JWTs signed with its private key get installation tokens. */
+export interface SimApp {
+  id: number;
+  /** PEM (SPKI or PKCS#1) public key; JWTs are verified against it (RS256). */
+  publicKeyPem: string;
+  /** Installation ids of this app. */
+  installations: number[];
+}
+
 /**
  * The simulator's live configuration (PATCH /_sim/config changes it while serving).
  * Defaults are GitHub's published numbers for a personal access token:
@@ -28,6 +39,10 @@ export interface SimConfig {
    * `contributorLinkLimit` = how many distinct author emails GitHub links to accounts (500).
    */
   rest: { maxPage: number; contributorLinkLimit: number };
+  /** GitHub Apps (POST /app/installations/{id}/access_tokens); a patch replaces the whole list. */
+  apps: SimApp[];
+  /** How long an installation token is valid (GitHub: one hour); later it gets 401 Bad credentials. */
+  appTokenLifetimeSeconds: number;
 }
 
 export type DeepPartial<T> = T extends (infer U)[]
@@ -48,6 +63,8 @@ export function defaultSimConfig(): SimConfig {
     faults: { seed: 1, error5xxRate: 0, dropRate: 0, latencyMs: 0, latencyJitterMs: 0 },
     rejectTokens: [],
     rest: { maxPage: 0, contributorLinkLimit: 500 },
+    apps: [],
+    appTokenLifetimeSeconds: 3600,
   };
 }
 
@@ -66,7 +83,9 @@ function mergeInto(target: Record<string, unknown>, patch: unknown, path: string
     const keyPath = `${path}.${key}`;
     if (!(key in target)) throw new TypeError(`unknown setting ${keyPath}`);
     const current = target[key];
-    if (Array.isArray(current)) {
+    if (keyPath === 'config.apps') {
+      target[key] = simAppsOf(value, keyPath);
+    } else if (Array.isArray(current)) {
       if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
         throw new TypeError(`${keyPath} must be an array of strings`);
       }
@@ -80,6 +99,31 @@ function mergeInto(target: Record<string, unknown>, patch: unknown, path: string
       target[key] = value;
     }
   }
+}
+
+function simAppsOf(value: unknown, path: string): SimApp[] {
+  if (!Array.isArray(value)) throw new TypeError(`${path} must be an array of apps`);
+  return value.map((app: unknown, i) => {
+    const at = `${path}[${i}]`;
+    if (!isPlainObject(app)) throw new TypeError(`${at} must be an object`);
+    const unknown = Object.keys(app).find((k) => !['id', 'publicKeyPem', 'installations'].includes(k));
+    if (unknown !== undefined) throw new TypeError(`unknown setting ${at}.${unknown}`);
+    const { id, publicKeyPem, installations } = app;
+    if (!isPositiveInteger(id)) throw new TypeError(`${at}.id must be a positive integer`);
+    if (typeof publicKeyPem !== 'string') throw new TypeError(`${at}.publicKeyPem must be a PEM string`);
+    try {
+      createPublicKey(publicKeyPem);
+    } catch {
+      throw new TypeError(`${at}.publicKeyPem is not a PEM public key`);
+    }
+    if (!Array.isArray(installations) || !installations.every(isPositiveInteger))
+      throw new TypeError(`${at}.installations must be an array of positive integers`);
+    return { id, publicKeyPem, installations: [...installations] };
+  });
+}
+
+function isPositiveInteger(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

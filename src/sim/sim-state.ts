@@ -1,3 +1,4 @@
+import { InstallationTokens } from './apps/app-tokens.js';
 import { FaultInjector } from './faults.js';
 import { PageCache } from './page-cache.js';
 import { createGraphqlEngine, type GraphqlEngine } from './graphql/index.js';
@@ -20,6 +21,8 @@ export class SimState {
   /** ETags of the last 100,000 list pages served (a few hundred bytes each). */
   readonly pages = new PageCache(100_000);
   readonly graphql: GraphqlEngine;
+  /** GitHub App installation tokens issued and not yet expired (kept across POST /_sim/reset). */
+  readonly appTokens = new InstallationTokens();
   private requestCounter = 0;
 
   constructor(

@@ -8,6 +8,8 @@ export interface SimStats {
   notModified: number;
   budgetSpent: { core: number; graphql: number };
   violations: { count: number; samples: ViolationSample[] };
+  /** GitHub App installation tokens issued (POST /app/installations/{id}/access_tokens → 201). */
+  installationTokensIssued: number;
 }
 
 /** A request made while its primary budget was exhausted or before a `retry-after` elapsed. */
@@ -53,6 +55,10 @@ export class StatsRecorder {
     this.token(fingerprint)[resource] += points;
   }
 
+  installationTokenIssued(): void {
+    this.stats.installationTokensIssued += 1;
+  }
+
   violation(sample: Omit<ViolationSample, 'at'>, now: Date): void {
     this.stats.violations.count += 1;
     if (this.stats.violations.samples.length < MAX_SAMPLES) {
@@ -79,5 +85,6 @@ function emptyStats(): SimStats {
     notModified: 0,
     budgetSpent: { core: 0, graphql: 0 },
     violations: { count: 0, samples: [] },
+    installationTokensIssued: 0,
   };
 }

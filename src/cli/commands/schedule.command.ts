@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../../../config/load-config.js';
 import type { Database } from '../../../schema/database.js';
 import { estimateScheduleBudget } from '../../jobs/budget-estimate.js';
-import { configuredFingerprints } from '../../jobs/credential-routing.js';
+import { configuredFingerprints, hasConfiguredCredentials } from '../../jobs/credential-routing.js';
 import { nextRuns, reconcileSchedules } from '../../jobs/reconcile-schedules.js';
 import { describeCadence, parseCron, parseEvery } from '../../jobs/schedule-cadence.js';
 import { withJobQueues } from '../../runtime/redis.js';
@@ -160,7 +160,7 @@ async function warnAboutBudget(config: Config, db: Kysely<Database>): Promise<vo
   const estimate = estimateScheduleBudget(
     sized,
     configuredFingerprints(config).length,
-    config.github.tokens.length > 0,
+    hasConfiguredCredentials(config),
   );
   if (estimate.overBudget)
     process.stderr.write(`vitals: WARNING ${estimate.message}: crawls will queue behind the budget\n`);

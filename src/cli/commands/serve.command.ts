@@ -2,7 +2,11 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../../config/load-config.js';
 import { RedisBudgetLedger } from '../../github/index.js';
 import { buildOperatorApp } from '../../http/operator-app.js';
-import { announcedCredentials, configuredFingerprints } from '../../jobs/credential-routing.js';
+import {
+  announcedCredentials,
+  configuredFingerprints,
+  hasConfiguredCredentials,
+} from '../../jobs/credential-routing.js';
 import { createJobQueues } from '../../jobs/job-queues.js';
 import { createOperatorMetrics } from '../../jobs/operator-metrics.js';
 import { CRAWL_REPOSITORY_QUEUE, CRAWL_SCHEDULE_QUEUE, crawlStageQueue } from '../../jobs/queue-names.js';
@@ -46,7 +50,7 @@ export function registerServeCommand(program: Command): void {
       const metrics = createOperatorMetrics(async () => {
         const fingerprints = [
           ...new Set([
-            ...(config.github.tokens.length > 0 ? configuredFingerprints(config) : []),
+            ...(hasConfiguredCredentials(config) ? configuredFingerprints(config) : []),
             ...(await announcedCredentials(redis, config.queuePrefix)),
           ]),
         ];
@@ -63,7 +67,7 @@ export function registerServeCommand(program: Command): void {
           CRAWL_REPOSITORY_QUEUE,
           ...[
             ...new Set([
-              ...(config.github.tokens.length > 0 ? configuredFingerprints(config) : []),
+              ...(hasConfiguredCredentials(config) ? configuredFingerprints(config) : []),
               ...(await announcedCredentials(redis, config.queuePrefix)),
             ]),
           ].map(crawlStageQueue),

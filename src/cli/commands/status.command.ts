@@ -1,6 +1,10 @@
 import type { Command } from 'commander';
 import { RedisBudgetLedger, type BudgetSnapshot } from '../../github/index.js';
-import { announcedCredentials, configuredFingerprints } from '../../jobs/credential-routing.js';
+import {
+  announcedCredentials,
+  configuredFingerprints,
+  hasConfiguredCredentials,
+} from '../../jobs/credential-routing.js';
 import { listQueueStatus, type QueueStatus } from '../../jobs/queue-status.js';
 import { nextRuns } from '../../jobs/reconcile-schedules.js';
 import { withJobQueues } from '../../runtime/redis.js';
@@ -42,7 +46,7 @@ export function registerStatusCommand(program: Command): void {
             }
             const fingerprints = [
               ...new Set([
-                ...(config.github.tokens.length > 0 ? configuredFingerprints(config) : []),
+                ...(hasConfiguredCredentials(config) ? configuredFingerprints(config) : []),
                 ...(await announcedCredentials(jobQueues.connection, config.queuePrefix)),
               ]),
             ];

@@ -7,6 +7,7 @@ import {
 } from 'graphql';
 import type { World } from '../world.js';
 import { githubSchema } from './github-schema.js';
+import { fastExecute, type FieldResolve } from './fast-execute.js';
 import { notImplementedError, toGithubError, toGithubValidationError } from './graphql-errors.js';
 import type { ExecContext, Resolver } from './models.js';
 import { prepareQuery, type PreparedQuery } from './prepared-query.js';
@@ -14,10 +15,26 @@ import { computeQueryCost } from './query-cost.js';
 import { resolversByType } from './resolvers/index.js';
 import type { GraphqlError, GraphqlResult, QueryCost, RateLimitView } from './types.js';
 
-type Analysed = { prepared: PreparedQuery; cost: number; nodeCount: number } | { errors: GraphqlError[] };
+type Analysed =
+  | { prepared: PreparedQuery; variables: Record<string, unknown>; cost: number; nodeCount: number }
+  | { errors: GraphqlError[] };
+
+/**
+ * The HTTP layer calls `cost()` then `execute()` with the same query and variables objects: the
+ * last analysis is kept so the second call does not coerce variables and walk the cost again.
+ */
+let lastAnalysis: { query: string; variables: unknown; analysed: Analysed } | undefined;
+
+function analyse(query: string, variables: Record<string, unknown> | undefined): Analysed {
+  const last = lastAnalysis;
+  if (last !== undefined && last.query === query && last.variables === variables) return last.analysed;
+  const analysed = analyseUncached(query, variables);
+  lastAnalysis = { query, variables, analysed };
+  return analysed;
+}
 
 /** Validation, variables and the static cost, in the order GitHub applies them. */
-function analyse(query: string, variables: Record<string, unknown> | undefined): Analysed {
+function analyseUncached(query: string, variables: Record<string, unknown> | undefined): Analysed {
   const prepared = prepareQuery(query);
   if ('errors' in prepared) return { errors: prepared.errors.map(toGithubValidationError) };
   if (prepared.operation.operation !== 'query') {
@@ -28,7 +45,7 @@ function analyse(query: string, variables: Record<string, unknown> | undefined):
   if (coerced.errors) return { errors: coerced.errors.map(toGithubValidationError) };
   const cost = computeQueryCost(schema, prepared.operation, prepared.fragments, coerced.coerced);
   if ('errors' in cost) return { errors: cost.errors.map(toGithubError) };
-  return { prepared, ...cost };
+  return { prepared, variables: coerced.coerced, ...cost };
 }
 
 export function queryCost(query: string, variables: Record<string, unknown> | undefined): QueryCost {
@@ -40,12 +57,19 @@ export async function executeQuery(
   query: string,
   variables: Record<string, unknown> | undefined,
   context: { world: World; rateLimit: RateLimitView },
+  options: { fastPath?: boolean } = {},
 ): Promise<GraphqlResult> {
   const analysed = analyse(query, variables);
   if ('errors' in analysed) return { errors: analysed.errors };
   const contextValue: ExecContext = { world: context.world, rateLimit: context.rateLimit };
+  const schema = githubSchema();
+  const fast =
+    options.fastPath === false
+      ? undefined
+      : fastExecute(schema, analysed.prepared, analysed.variables, contextValue, fastResolve, resolverFor);
+  if (fast !== undefined) return fast;
   const result = await execute({
-    schema: githubSchema(),
+    schema,
     document: analysed.prepared.document,
     rootValue: {},
     contextValue,
@@ -65,15 +89,36 @@ export async function executeQuery(
  * the simulator never answers null for something it does not model.
  */
 const fieldResolver: GraphQLFieldResolver<unknown, ExecContext> = (source, args, context, info) => {
-  const unimplemented = (): never => {
-    throw notImplementedError(`field ${info.parentType.name}.${info.fieldName}`);
-  };
   if (isPlain(source)) {
-    return Object.hasOwn(source, info.fieldName) ? source[info.fieldName] : unimplemented();
+    return Object.hasOwn(source, info.fieldName)
+      ? source[info.fieldName]
+      : unimplemented(info.parentType.name, info.fieldName);
   }
-  const resolver = resolversByType[info.parentType.name]?.[info.fieldName] as Resolver<unknown> | undefined;
-  return resolver ? resolver(source, givenArguments(args, info.fieldNodes[0]), context) : unimplemented();
+  const resolver = resolverFor(info.parentType.name, info.fieldName);
+  return resolver
+    ? resolver(source, givenArguments(args, info.fieldNodes[0]), context)
+    : unimplemented(info.parentType.name, info.fieldName);
 };
+
+/** The same rule for the fast path (whose errors send the query through graphql-js). */
+const fastResolve: FieldResolve = (source, args, context, parentType, plan) => {
+  if (isPlain(source)) {
+    return Object.hasOwn(source, plan.fieldName)
+      ? source[plan.fieldName]
+      : unimplemented(parentType.name, plan.fieldName);
+  }
+  return plan.resolver
+    ? plan.resolver(source, givenArguments(args, plan.node), context)
+    : unimplemented(parentType.name, plan.fieldName);
+};
+
+function resolverFor(typeName: string, fieldName: string): Resolver<unknown> | undefined {
+  return resolversByType[typeName]?.[fieldName] as Resolver<unknown> | undefined;
+}
+
+function unimplemented(typeName: string, fieldName: string): never {
+  throw notImplementedError(`field ${typeName}.${fieldName}`);
+}
 
 /**
  * The arguments the query wrote, without the schema defaults graphql-js fills in (e.g.

@@ -1,0 +1,273 @@
+import {
+  getArgumentValues,
+  isAbstractType,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  Kind,
+  typeFromAST,
+  type FieldNode,
+  type GraphQLAbstractType,
+  type GraphQLField,
+  type GraphQLLeafType,
+  type GraphQLObjectType,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+  type SelectionSetNode,
+} from 'graphql';
+import type { ExecContext, Resolver } from './models.js';
+import type { PreparedQuery } from './prepared-query.js';
+
+/**
+ * A fast path for the successful execution of a validated query, with graphql-js's semantics
+ * (field collection and merging, argument coercion, leaf serialisation, abstract type checks,
+ * response key order) but without its per-field bookkeeping (paths, resolve infos, promise checks):
+ * a crawler's 100-commit page resolves thousands of fields, and graphql-js's generic machinery was
+ * most of the simulator's CPU per GraphQL request.
+ *
+ * It answers only when everything succeeds. On anything else — a resolver error, a null in a
+ * non-null position, a leaf that does not serialise, a promise, a directive, introspection — it
+ * returns `undefined` and the caller runs graphql-js's `execute`, which produces the exact `data` +
+ * `errors` GitHub clients see. Resolvers only read the world, so running them twice is harmless.
+ */
+export type FieldResolve = (
+  source: unknown,
+  args: Record<string, unknown>,
+  context: ExecContext,
+  parentType: GraphQLObjectType,
+  plan: FieldPlan,
+) => unknown;
+
+/** Thrown inside the fast path to abandon it; never escapes `fastExecute`. */
+const BAIL = new Error('fast path not applicable');
+
+/** One response key of one selection set, for one runtime object type. */
+export interface FieldPlan {
+  responseKey: string;
+  fieldName: string;
+  node: FieldNode;
+  nodes: FieldNode[];
+  definition: GraphQLField<unknown, unknown> | undefined;
+  /** Resolver registered for (parent type, field), looked up once. */
+  resolver: Resolver<unknown> | undefined;
+  /** Arguments computed for `argsFor` (args depend on the variables only). */
+  argsVariables: Record<string, unknown> | undefined;
+  args: Record<string, unknown> | undefined;
+  /** Sub-selection plans by runtime object type name. */
+  children: Map<string, FieldPlan[]>;
+}
+
+interface QueryPlan {
+  supported: boolean;
+  root: FieldPlan[] | undefined;
+}
+
+const plans = new WeakMap<PreparedQuery, QueryPlan>();
+
+export function fastExecute(
+  schema: GraphQLSchema,
+  prepared: PreparedQuery,
+  variables: Record<string, unknown>,
+  context: ExecContext,
+  resolve: FieldResolve,
+  resolverFor: (typeName: string, fieldName: string) => Resolver<unknown> | undefined,
+): { data: Record<string, unknown> } | undefined {
+  let plan = plans.get(prepared);
+  if (plan === undefined) {
+    plan = { supported: isSupported(prepared), root: undefined };
+    plans.set(prepared, plan);
+  }
+  if (!plan.supported) return undefined;
+  const rootType = schema.getQueryType();
+  if (!rootType || prepared.operation.operation !== 'query') return undefined;
+  const executor = new FastExecutor(schema, prepared, variables, context, resolve, resolverFor);
+  try {
+    plan.root ??= executor.collect([prepared.operation.selectionSet], rootType);
+    return { data: executor.object(plan.root, rootType, {}) };
+  } catch {
+    // BAIL, or a resolver's own error: graphql-js reports it (with its path) in `errors`.
+    return undefined;
+  }
+}
+
+/** Directives (@skip/@include) and introspection (`__schema`, `__type`) are left to graphql-js. */
+function isSupported(prepared: PreparedQuery): boolean {
+  const sets: SelectionSetNode[] = [prepared.operation.selectionSet];
+  for (const fragment of Object.values(prepared.fragments)) {
+    if (fragment.directives?.length) return false;
+    sets.push(fragment.selectionSet);
+  }
+  if (prepared.operation.directives?.length) return false;
+  while (sets.length > 0) {
+    const set = sets.pop() as SelectionSetNode;
+    for (const selection of set.selections) {
+      if (selection.directives?.length) return false;
+      if (selection.kind === Kind.FIELD) {
+        const name = selection.name.value;
+        if (name.startsWith('__') && name !== '__typename') return false;
+        if (selection.selectionSet) sets.push(selection.selectionSet);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        sets.push(selection.selectionSet);
+      }
+    }
+  }
+  return true;
+}
+
+class FastExecutor {
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly prepared: PreparedQuery,
+    private readonly variables: Record<string, unknown>,
+    private readonly context: ExecContext,
+    private readonly resolve: FieldResolve,
+    private readonly resolverFor: (typeName: string, fieldName: string) => Resolver<unknown> | undefined,
+  ) {}
+
+  /** graphql-js's collectFields over several selection sets (merged fields), for one object type. */
+  collect(sets: readonly SelectionSetNode[], type: GraphQLObjectType): FieldPlan[] {
+    const byKey = new Map<string, FieldNode[]>();
+    const visited = new Set<string>();
+    const visit = (set: SelectionSetNode): void => {
+      for (const selection of set.selections) {
+        if (selection.kind === Kind.FIELD) {
+          const key = selection.alias?.value ?? selection.name.value;
+          const nodes = byKey.get(key);
+          if (nodes) nodes.push(selection);
+          else byKey.set(key, [selection]);
+        } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+          if (this.conditionMatches(selection.typeCondition, type)) visit(selection.selectionSet);
+        } else {
+          const name = selection.name.value;
+          if (visited.has(name)) continue;
+          visited.add(name);
+          const fragment = this.prepared.fragments[name];
+          if (fragment && this.conditionMatches(fragment.typeCondition, type)) visit(fragment.selectionSet);
+        }
+      }
+    };
+    for (const set of sets) visit(set);
+    const fields = type.getFields();
+    return [...byKey].map(([responseKey, nodes]) => {
+      const node = nodes[0] as FieldNode;
+      const fieldName = node.name.value;
+      return {
+        responseKey,
+        fieldName,
+        node,
+        nodes,
+        definition: fieldName === '__typename' ? undefined : fields[fieldName],
+        resolver: this.resolverFor(type.name, fieldName),
+        argsVariables: undefined,
+        args: undefined,
+        children: new Map(),
+      };
+    });
+  }
+
+  private conditionMatches(
+    condition: Parameters<typeof typeFromAST>[1] | undefined,
+    type: GraphQLObjectType,
+  ): boolean {
+    if (!condition) return true;
+    const conditional = typeFromAST(this.schema, condition);
+    if (conditional === type) return true;
+    return conditional !== undefined && isAbstractType(conditional)
+      ? this.schema.isSubType(conditional, type)
+      : false;
+  }
+
+  object(fields: FieldPlan[], type: GraphQLObjectType, source: unknown): Record<string, unknown> {
+    const result = Object.create(null) as Record<string, unknown>;
+    for (const plan of fields) {
+      if (plan.fieldName === '__typename') {
+        result[plan.responseKey] = type.name;
+        continue;
+      }
+      const definition = plan.definition;
+      if (definition === undefined) continue;
+      const value = this.resolve(source, this.argsFor(plan, definition), this.context, type, plan);
+      result[plan.responseKey] = this.complete(shapeOf(definition.type), plan, value);
+    }
+    return result;
+  }
+
+  private argsFor(plan: FieldPlan, definition: GraphQLField<unknown, unknown>): Record<string, unknown> {
+    if (definition.args.length === 0) return {};
+    if (plan.argsVariables !== this.variables || plan.args === undefined) {
+      plan.args = getArgumentValues(definition, plan.node, this.variables);
+      plan.argsVariables = this.variables;
+    }
+    return plan.args;
+  }
+
+  private complete(shape: Shape, plan: FieldPlan, value: unknown): unknown {
+    if (value instanceof Error) throw BAIL;
+    switch (shape.kind) {
+      case 'nonNull': {
+        const completed = this.complete(shape.of, plan, value);
+        if (completed === null) throw BAIL;
+        return completed;
+      }
+      case 'list': {
+        if (value === null || value === undefined) return null;
+        if (!Array.isArray(value)) throw BAIL;
+        const out = new Array<unknown>(value.length);
+        for (let i = 0; i < value.length; i++) out[i] = this.complete(shape.of, plan, value[i]);
+        return out;
+      }
+      case 'leaf': {
+        if (value === null || value === undefined) return null;
+        if (typeof (value as { then?: unknown }).then === 'function') throw BAIL;
+        const serialized = shape.type.serialize(value);
+        if (serialized === null || serialized === undefined) throw BAIL;
+        return serialized;
+      }
+      default: {
+        if (value === null || value === undefined) return null;
+        if (typeof (value as { then?: unknown }).then === 'function') throw BAIL;
+        const objectType = shape.kind === 'abstract' ? this.runtimeType(shape.type, value) : shape.type;
+        let fields = plan.children.get(objectType.name);
+        if (fields === undefined) {
+          const sets = plan.nodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+          fields = this.collect(sets, objectType);
+          plan.children.set(objectType.name, fields);
+        }
+        return this.object(fields, objectType, value);
+      }
+    }
+  }
+
+  /** The engine's type resolver answers `__typename`; graphql-js checks it names a possible type. */
+  private runtimeType(type: GraphQLAbstractType, value: unknown): GraphQLObjectType {
+    const name = (value as { __typename?: unknown }).__typename;
+    if (typeof name !== 'string') throw BAIL;
+    const runtime = this.schema.getType(name);
+    if (!isObjectType(runtime) || !this.schema.isSubType(type, runtime)) throw BAIL;
+    return runtime;
+  }
+}
+
+/** An output type unwrapped once, so completing a value needs no `instanceof` chain per field. */
+type Shape =
+  | { kind: 'nonNull' | 'list'; of: Shape }
+  | { kind: 'leaf'; type: GraphQLLeafType }
+  | { kind: 'abstract'; type: GraphQLAbstractType }
+  | { kind: 'object'; type: GraphQLObjectType };
+
+const shapes = new WeakMap<GraphQLOutputType, Shape>();
+
+function shapeOf(type: GraphQLOutputType): Shape {
+  let shape = shapes.get(type);
+  if (shape === undefined) {
+    if (isNonNullType(type)) shape = { kind: 'nonNull', of: shapeOf(type.ofType) };
+    else if (isListType(type)) shape = { kind: 'list', of: shapeOf(type.ofType as GraphQLOutputType) };
+    else if (isLeafType(type)) shape = { kind: 'leaf', type };
+    else if (isAbstractType(type)) shape = { kind: 'abstract', type };
+    else if (isObjectType(type)) shape = { kind: 'object', type };
+    else throw BAIL;
+    shapes.set(type, shape);
+  }
+  return shape;
+}

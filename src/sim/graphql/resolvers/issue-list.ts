@@ -22,14 +22,12 @@ export function issueConnection(_world: World, repo: SimRepo, args: Record<strin
   const states = (args['states'] ?? filterBy['states']) as string[] | null | undefined;
   const labels = (args['labels'] ?? filterBy['labels']) as string[] | null | undefined;
   const sinceMs = filterBy['since'] ? Date.parse(filterBy['since'] as string) : -Infinity;
-  const selected = repo.issues.filter(
-    (issue) =>
-      issue.pullRequest === null &&
-      (!states || states.includes(issue.state.toUpperCase())) &&
-      (!labels || labels.some((l) => issue.labels.includes(l))) &&
-      (sinceMs === -Infinity || Date.parse(issue.updatedAt) >= sinceMs),
-  );
-  return sortedPage('IssueConnection', 'Issue', repo, selected, args);
+  const keep = (issue: SimIssue): boolean =>
+    issue.pullRequest === null &&
+    (!states || states.includes(issue.state.toUpperCase())) &&
+    (!labels || labels.some((l) => issue.labels.includes(l))) &&
+    (sinceMs === -Infinity || Date.parse(issue.updatedAt) >= sinceMs);
+  return sortedPage('IssueConnection', 'Issue', repo, keep, args);
 }
 
 export function pullRequestConnection(_world: World, repo: SimRepo, args: Record<string, unknown>): unknown {
@@ -46,7 +44,7 @@ export function pullRequestConnection(_world: World, repo: SimRepo, args: Record
   const labels = args['labels'] as string[] | null | undefined;
   const base = args['baseRefName'] as string | null | undefined;
   const head = args['headRefName'] as string | null | undefined;
-  const selected = repo.issues.filter((issue) => {
+  const keep = (issue: SimIssue): boolean => {
     const pr = issue.pullRequest;
     if (!pr) return false;
     return (
@@ -55,8 +53,8 @@ export function pullRequestConnection(_world: World, repo: SimRepo, args: Record
       (!base || pr.baseRef === base) &&
       (!head || pr.headRef === head)
     );
-  });
-  return sortedPage('PullRequestConnection', 'PullRequest', repo, selected, args);
+  };
+  return sortedPage('PullRequestConnection', 'PullRequest', repo, keep, args);
 }
 
 export function pullRequestState(issue: SimIssue): 'OPEN' | 'CLOSED' | 'MERGED' {
@@ -68,22 +66,27 @@ function sortedPage(
   connectionType: string,
   nodeType: 'Issue' | 'PullRequest',
   repo: SimRepo,
-  selected: SimIssue[],
+  keep: (issue: SimIssue) => boolean,
   args: Record<string, unknown>,
 ): unknown {
   const order = (args['orderBy'] ?? { field: 'CREATED_AT', direction: 'ASC' }) as IssueOrder;
   const keyOf = sortKey(repo, order.field);
   const descending = order.direction === 'DESC';
-  const sign = descending ? -1 : 1;
-  const compare = (a: SimIssue, b: SimIssue): number => {
-    const ka = keyOf(a);
-    const kb = keyOf(b);
-    if (ka !== kb) return (ka < kb ? -1 : 1) * sign;
-    return (a.number - b.number) * sign;
-  };
-  // The world keeps issues ascending by number (= creation order): usually no sort is needed.
-  const sorted = descending ? [...selected].reverse() : selected;
-  if (!isSorted(sorted, compare)) sorted.sort(compare);
+  let sorted: SimIssue[];
+  if (order.field === 'COMMENTS') {
+    const sign = descending ? -1 : 1;
+    const compare = (a: SimIssue, b: SimIssue): number => {
+      const ka = keyOf(a);
+      const kb = keyOf(b);
+      if (ka !== kb) return (ka < kb ? -1 : 1) * sign;
+      return (a.number - b.number) * sign;
+    };
+    sorted = repo.issues.filter(keep).sort(compare);
+  } else {
+    // (key, number) is a total order: descending is ascending reversed.
+    sorted = ascendingBy(repo.issues, order.field, keyOf).filter(keep);
+    if (descending) sorted.reverse();
+  }
   const page = keysetPage({
     sorted,
     keyOf,
@@ -98,6 +101,55 @@ function sortedPage(
   });
 }
 
+/**
+ * A repository's issues ascending by (time, number), kept between requests: sorting thousands of
+ * items per page request (parsing both dates per comparison) was most of a reviews page's cost. The
+ * cache checks, in O(n) reference comparisons, that the issue array holds the same items with the
+ * same timestamp strings, so appended or edited items (the simulator's mutate) re-sort.
+ */
+interface SortedIssues {
+  source: SimIssue[];
+  stamps: string[];
+  ascending: SimIssue[];
+}
+
+const sortedIssues = new WeakMap<SimIssue[], Map<string, SortedIssues>>();
+
+function ascendingBy(
+  issues: SimIssue[],
+  field: 'CREATED_AT' | 'UPDATED_AT',
+  keyOf: (issue: SimIssue) => string | number,
+): SimIssue[] {
+  const stampOf = field === 'UPDATED_AT' ? (i: SimIssue) => i.updatedAt : (i: SimIssue) => i.createdAt;
+  let byField = sortedIssues.get(issues);
+  if (byField === undefined) {
+    byField = new Map();
+    sortedIssues.set(issues, byField);
+  }
+  const hit = byField.get(field);
+  if (hit !== undefined && unchanged(hit, issues, stampOf)) return hit.ascending;
+  const keys = issues.map(keyOf);
+  const positions = issues.map((_issue, position) => position);
+  positions.sort((a, b) => {
+    const ka = keys[a] as string | number;
+    const kb = keys[b] as string | number;
+    if (ka !== kb) return ka < kb ? -1 : 1;
+    return (issues[a] as SimIssue).number - (issues[b] as SimIssue).number;
+  });
+  const ascending = positions.map((position) => issues[position] as SimIssue);
+  byField.set(field, { source: [...issues], stamps: issues.map(stampOf), ascending });
+  return ascending;
+}
+
+function unchanged(hit: SortedIssues, issues: SimIssue[], stampOf: (issue: SimIssue) => string): boolean {
+  if (hit.source.length !== issues.length) return false;
+  for (let i = 0; i < issues.length; i++) {
+    const issue = issues[i] as SimIssue;
+    if (issue !== hit.source[i] || stampOf(issue) !== hit.stamps[i]) return false;
+  }
+  return true;
+}
+
 function sortKey(repo: SimRepo, field: IssueOrder['field']): (issue: SimIssue) => string | number {
   switch (field) {
     case 'UPDATED_AT':
@@ -107,11 +159,4 @@ function sortKey(repo: SimRepo, field: IssueOrder['field']): (issue: SimIssue) =
     default:
       return (issue) => Date.parse(issue.createdAt);
   }
-}
-
-function isSorted<T>(items: T[], compare: (a: T, b: T) => number): boolean {
-  for (let i = 1; i < items.length; i++) {
-    if (compare(items[i - 1] as T, items[i] as T) > 0) return false;
-  }
-  return true;
 }

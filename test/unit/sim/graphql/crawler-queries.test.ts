@@ -74,6 +74,32 @@ describe('the crawler’s GraphQL queries', () => {
     expect(more.errors).toBeUndefined();
   });
 
+  it('pull requests by UPDATED_AT follow items appended or edited in place between requests', async () => {
+    const world = testWorld();
+    const repo = world.repos[0]!;
+    const template = repo.issues.find((i) => i.pullRequest !== null)!;
+    const numbers = async () => {
+      const result = await engine.execute(
+        PULLS_QUERY,
+        { owner: 'acme', name: 'rocket', first: 50, after: null },
+        { world, rateLimit: rateLimitView },
+      );
+      const data = result.data as { repository: { pullRequests: { nodes: { number: number }[] } } };
+      return data.repository.pullRequests.nodes.map((n) => n.number);
+    };
+    repo.issues.push(
+      { ...template, id: 90_001, number: 901, updatedAt: '2020-01-01T00:00:00Z' },
+      { ...template, id: 90_002, number: 902, updatedAt: '2020-01-02T00:00:00Z' },
+    );
+    const before = await numbers();
+    expect(before.slice(-2)).toEqual([902, 901]);
+    repo.issues.find((i) => i.number === 901)!.updatedAt = '2030-01-01T00:00:00Z';
+    const edited = [901, ...before.filter((n) => n !== 901)];
+    expect(await numbers()).toEqual(edited);
+    repo.issues.push({ ...template, id: 90_003, number: 903, updatedAt: '2029-01-01T00:00:00Z' });
+    expect(await numbers()).toEqual([901, 903, ...edited.slice(1)]);
+  });
+
   it('user profiles: 100 logins as variables and aliases', async () => {
     const logins = ['alice', 'bob', ...Array.from({ length: 98 }, (_, i) => `missing${i}`)];
     const variables = Object.fromEntries(logins.map((login, i) => [`l${i}`, login]));

@@ -18,6 +18,16 @@ export function crawlStageQueue(credentialFingerprint: string): string {
   return `${CRAWL_STAGE_QUEUE_PREFIX}${credentialFingerprint}`;
 }
 
+/** Every queue of a deployment whose stage queues serve these credentials, in flow order. */
+export function deploymentQueues(credentialFingerprints: readonly string[]): string[] {
+  return [
+    CRAWL_REPOSITORY_QUEUE,
+    ...credentialFingerprints.map(crawlStageQueue),
+    ANALYSE_REPOSITORY_QUEUE,
+    CRAWL_SCHEDULE_QUEUE,
+  ];
+}
+
 export function isCrawlStageQueue(name: string): boolean {
   return name.startsWith(CRAWL_STAGE_QUEUE_PREFIX);
 }

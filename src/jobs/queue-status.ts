@@ -1,5 +1,5 @@
 import type { JobQueues } from './job-queues.js';
-import { CRAWL_REPOSITORY_QUEUE, CRAWL_SCHEDULE_QUEUE, crawlStageQueue } from './queue-names.js';
+import { deploymentQueues } from './queue-names.js';
 
 export interface QueueStatus {
   readonly queue: string;
@@ -14,15 +14,14 @@ export interface QueueStatus {
   readonly rateLimitedForMs: number;
 }
 
-/** Depth and age of every queue of the deployment (stage queues of the given credentials). */
+/** Depth and age of every queue of the deployment (stage queues of the given credentials, analyses). */
 export async function listQueueStatus(
   queues: JobQueues,
   fingerprints: readonly string[],
   nowMs = Date.now(),
 ): Promise<QueueStatus[]> {
-  const names = [CRAWL_REPOSITORY_QUEUE, ...fingerprints.map(crawlStageQueue), CRAWL_SCHEDULE_QUEUE];
   return Promise.all(
-    names.map(async (name) => {
+    deploymentQueues(fingerprints).map(async (name) => {
       const queue = queues.queue(name);
       const counts = await queue.getJobCounts(
         'waiting',

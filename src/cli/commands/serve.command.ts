@@ -9,7 +9,7 @@ import {
 } from '../../jobs/credential-routing.js';
 import { createJobQueues } from '../../jobs/job-queues.js';
 import { createOperatorMetrics } from '../../jobs/operator-metrics.js';
-import { CRAWL_REPOSITORY_QUEUE, CRAWL_SCHEDULE_QUEUE, crawlStageQueue } from '../../jobs/queue-names.js';
+import { deploymentQueues } from '../../jobs/queue-names.js';
 import { listQueueStatus } from '../../jobs/queue-status.js';
 import { readWorkerMetrics } from '../../jobs/worker-metrics.js';
 import { createRedis, pingRedis } from '../../runtime/redis.js';
@@ -63,16 +63,12 @@ export function registerServeCommand(program: Command): void {
       });
       // The board shows the queues known at start (credentials configured here or announced by workers).
       const boardQueues = async () =>
-        [
-          CRAWL_REPOSITORY_QUEUE,
-          ...[
-            ...new Set([
-              ...(hasConfiguredCredentials(config) ? configuredFingerprints(config) : []),
-              ...(await announcedCredentials(redis, config.queuePrefix)),
-            ]),
-          ].map(crawlStageQueue),
-          CRAWL_SCHEDULE_QUEUE,
-        ].map((name) => queues.queue(name));
+        deploymentQueues([
+          ...new Set([
+            ...(hasConfiguredCredentials(config) ? configuredFingerprints(config) : []),
+            ...(await announcedCredentials(redis, config.queuePrefix)),
+          ]),
+        ]).map((name) => queues.queue(name));
       const board =
         config.apiKeys.length > 0
           ? { queues: await boardQueues(), apiKeys: config.apiKeys, write: options.boardWrite ?? false }

@@ -57,6 +57,8 @@ describe('/metrics for operators (real Redis, HTTP)', () => {
     expect(body).toContain('vitals_queue_jobs{queue="crawl-stage-abc123def456",state="delayed"} 1');
     expect(body).toMatch(/vitals_queue_oldest_waiting_seconds\{queue="crawl-stage-abc123def456"\} [5-9]/);
     expect(body).toContain('vitals_queue_jobs{queue="crawl-repository",state="waiting"} 0');
+    expect(body).toContain('vitals_queue_jobs{queue="analyse-repository",state="waiting"} 0');
+    expect(body).toContain('vitals_queue_jobs{queue="crawl-schedule",state="waiting"} 0');
     expect(body).toContain('vitals_github_budget_remaining{credential="abc123def456",resource="core"} 4321');
     expect(body).toContain(
       'vitals_github_budget_reset_timestamp_seconds{credential="abc123def456",resource="core"} 1795928400',

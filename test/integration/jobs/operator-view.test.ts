@@ -180,7 +180,9 @@ describe('operator view: worker metrics through Redis, and the queue board behin
     const api = await fetch(`${base}/queues/api/queues`, { headers: auth });
     expect(api.status).toBe(200);
     const listed = (await api.json()) as { queues: { name: string; readOnlyMode: boolean }[] };
-    expect(listed.queues.map((q) => q.name)).toContain(stage);
+    expect(listed.queues.map((q) => q.name)).toEqual(
+      expect.arrayContaining([stage, 'crawl-repository', 'analyse-repository', 'crawl-schedule']),
+    );
     expect(listed.queues.every((q) => q.readOnlyMode)).toBe(true);
 
     const pause = await fetch(`${base}/queues/api/queues/${stage}/pause`, { method: 'PUT', headers: auth });

@@ -6,7 +6,7 @@ import { sql, type Kysely } from 'kysely';
 import { loadConfig } from '../config/load-config.js';
 import type { Database } from '../schema/database.js';
 import { crawlInProcess } from '../src/cli/crawl-session.js';
-import { silentLogger } from '../src/shared/logger.js';
+import { createLogger, silentLogger } from '../src/shared/logger.js';
 import { parseRepoName } from '../src/shared/repo-name.js';
 import { startSimulator } from '../src/sim/index.js';
 import { generateWorld } from '../src/sim/worlds/index.js';
@@ -19,6 +19,7 @@ import { MEDIUM_WORLD } from './crawl-worlds.js';
  * Crawler benchmarks (issue 3): API efficiency against design §4's lower bound, ingest rate into
  * PostgreSQL (and its ratio to COPY), and peak RSS crawling a very large repository. Each uses a
  * fresh `vitals_t_*` PostgreSQL database (VITALS_TEST_PG_URL) and a simulator over real HTTP.
+ * BENCH_LOG=debug logs the crawl on stderr (each stage's "stage done" line carries its duration).
  */
 
 export async function runCrawlEfficiencyBench(): Promise<void> {
@@ -160,10 +161,15 @@ async function crawlAll(
   const ids = [...registered.added, ...registered.existing].map((r) => r.id);
   const config = loadConfig({ env: { GITHUB_API_URL: sim.url, GITHUB_TOKEN: benchToken() } });
   const started = process.hrtime.bigint();
-  const summary = await crawlInProcess(config, pg.db, silentLogger, ids, { progress: false });
+  const summary = await crawlInProcess(config, pg.db, benchLogger(), ids, { progress: false });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const rows = summary.repositories.reduce((sum, r) => sum + r.stages.reduce((s, x) => s + x.rows, 0), 0);
   return { seconds, rows };
+}
+
+function benchLogger() {
+  const level = process.env['BENCH_LOG'];
+  return level ? createLogger(level) : silentLogger;
 }
 
 let token: string | undefined;

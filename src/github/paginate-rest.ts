@@ -2,7 +2,7 @@ import { VitalsError } from '../shared/errors.js';
 import type { EtagStore } from './etag-store.js';
 import type { GitHubClient, RestParams, RestResult } from './github-client.types.js';
 import { isGitHubError } from './github-error.js';
-import { numberedPages, parseLinkHeader } from './link-header.js';
+import { parseLinkHeader } from './link-header.js';
 
 export interface RestPage<T> {
   items: T[];
@@ -26,22 +26,14 @@ export interface PaginateOptions {
   /** Make the first page conditional (default: true when a store is available). */
   conditional?: boolean;
   signal?: AbortSignal | undefined;
-  /** Pages requested ahead of the caller on numbered lists (default DEFAULT_PAGES_AHEAD). */
-  ahead?: number | undefined;
 }
-
-/**
- * Enough to keep the credential's connections busy while the caller stores a page; the
- * per-credential concurrency limit still bounds what is really in flight.
- */
-export const DEFAULT_PAGES_AHEAD = 3;
 
 /**
  * Streams a REST list page by page (per_page=100), following `Link: rel="next"`; memory holds one
  * page at a time. The first page is conditional: a 304 yields one page with `notModified: true` and
  * costs no primary budget. The first page's ETag is saved only after the caller has consumed the
  * last page (iteration ran to its end), so a crash mid-way never produces a false 304 next time.
- * While the caller handles a page, the next ones are already being fetched (see `ahead`).
+ * While the caller handles a page, the next one is already being fetched (one page ahead).
  * A 422 on a deeper page ends the iteration with a final `{ items: [], truncated: true }` page
  * (https://docs.github.com/en/rest/using-the-rest-api/using-pagination-in-the-rest-api).
  * Other failures throw GitHubError (e.g. kind `empty` for 409 on an empty repository).
@@ -75,54 +67,35 @@ export async function* paginateRest<T>(
     };
     return;
   }
-  // Pages are asked for ahead of the caller, so network and database overlap. On a numbered list
-  // (Link with `last`) up to `ahead` pages travel at once; on a cursor list, the one `next` link.
-  // Pages are yielded in order whatever order they arrive in. Nothing is saved before the caller
-  // comes back after the last page.
-  const depth = Math.max(1, options.ahead ?? DEFAULT_PAGES_AHEAD);
-  const firstLinks = parseLinkHeader(first.link);
-  const numbered = numberedPages(firstLinks);
-  let nextNumber = numbered?.first ?? 0;
-  let follow = numbered === undefined ? firstLinks['next'] : undefined;
-  const inFlight: Promise<NextPage>[] = [];
+  // The next page is asked for while the caller stores this one (depth 1): the cursor is serial,
+  // but network and database overlap. Nothing is saved before the caller comes back for more.
   let index = 1;
-  const refill = () => {
-    while (numbered && nextNumber <= numbered.last && inFlight.length < depth) {
-      inFlight.push(fetchNext(client, numbered.url(nextNumber++), route, index, options));
-    }
-    if (inFlight.length === 0 && follow !== undefined) {
-      inFlight.push(fetchNext(client, follow, route, index, options));
-      follow = undefined;
-    }
-  };
-  refill();
-  yield pageOf<T>(first, 1, inFlight.length === 0);
-  for (let pending = inFlight.shift(); pending !== undefined; pending = inFlight.shift()) {
+  let pending = fetchNext(client, parseLinkHeader(first.link)['next'], route, index, options);
+  yield pageOf<T>(first, 1, pending === undefined);
+  while (pending !== undefined) {
     const page = await pending;
     index += 1;
     if (page.truncated) {
       yield { items: [], etag: null, notModified: false, truncated: true, url: page.url, index, last: true };
       return;
     }
-    // After the last page known in advance, its own `next` (the list grew meanwhile) is followed.
-    const plannedAll = numbered === undefined || nextNumber > numbered.last;
-    if (plannedAll && inFlight.length === 0) follow = parseLinkHeader(page.result.link)['next'];
-    refill();
-    yield pageOf<T>(page.result, index, inFlight.length === 0);
+    pending = fetchNext(client, parseLinkHeader(page.result.link)['next'], route, index, options);
+    yield pageOf<T>(page.result, index, pending === undefined);
   }
   await first.saveValidators();
 }
 
 type NextPage = { truncated: false; result: RestResult<unknown> } | { truncated: true; url: string };
 
-/** Starts the request for a page GitHub linked to; a 422 (pagination limit) becomes `truncated`. */
+/** Starts the request for the `next` link (if any); a 422 (pagination limit) becomes `truncated`. */
 function fetchNext(
   client: GitHubClient,
-  next: string,
+  next: string | undefined,
   route: string,
   pagesSoFar: number,
   options: PaginateOptions,
-): Promise<NextPage> {
+): Promise<NextPage> | undefined {
+  if (next === undefined) return undefined;
   const page = client
     .rest<unknown>(`GET ${next}`, {}, { credential: options.credential, signal: options.signal })
     .then(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { resourceOf } from '../../../src/github/budgeted-fetch.js';
-import { numberedPages, parseLinkHeader } from '../../../src/github/link-header.js';
+import { parseLinkHeader } from '../../../src/github/link-header.js';
 import { parseRateLimitHeaders, retryAfterSeconds } from '../../../src/github/rate-limit-headers.js';
 
 describe('parseRateLimitHeaders', () => {
@@ -50,32 +50,6 @@ describe('parseLinkHeader', () => {
     });
     expect(parseLinkHeader('garbage')).toEqual({});
     expect(parseLinkHeader(null)).toEqual({});
-  });
-});
-
-describe('numberedPages', () => {
-  const base = 'https://api.github.com/repositories/1/issues/comments';
-  const links = (next: string, last?: string) => ({ next, ...(last ? { last } : {}) });
-
-  it('plans next … last of a numbered list as the last URL with another page', () => {
-    const plan = numberedPages(
-      links(
-        `${base}?per_page=100&since=2024-01-01T00%3A00%3A00Z&page=2`,
-        `${base}?per_page=100&since=2024-01-01T00%3A00%3A00Z&page=7`,
-      ),
-    );
-    expect(plan).toMatchObject({ first: 2, last: 7 });
-    expect(plan?.url(4)).toBe(`${base}?per_page=100&since=2024-01-01T00%3A00%3A00Z&page=4`);
-  });
-
-  it('refuses cursor lists, missing last, and next/last that differ beyond page', () => {
-    expect(numberedPages(links(`${base}?after=Y3Vyc29y`))).toBeUndefined();
-    expect(numberedPages(links(`${base}?page=2`))).toBeUndefined();
-    expect(numberedPages(links(`${base}?page=2&per_page=100`, `${base}?page=9&per_page=50`))).toBeUndefined();
-    expect(numberedPages(links(`${base}?page=2`, `https://elsewhere.example/x?page=9`))).toBeUndefined();
-    expect(numberedPages(links(`${base}?page=3`, `${base}?page=2`))).toBeUndefined();
-    expect(numberedPages(links(`${base}?page=two`, `${base}?page=9`))).toBeUndefined();
-    expect(numberedPages(links('not a url', `${base}?page=9`))).toBeUndefined();
   });
 });
 

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { loadGraphqlSchema } from './graphql/index.js';
 import { buildSimApp } from './server.js';
 import type { DeepPartial, SimConfig } from './sim-config.js';
 import { SimState } from './sim-state.js';
@@ -34,6 +35,7 @@ export interface StartSimulatorOptions {
 export async function startSimulator(options: StartSimulatorOptions): Promise<RunningSimulator> {
   const state = new SimState(options.world, options.config);
   const app = buildSimApp(state);
+  loadGraphqlSchema();
   const host = options.host ?? '127.0.0.1';
   await app.listen({ port: options.port ?? 0, host });
   const address = app.server.address() as AddressInfo;

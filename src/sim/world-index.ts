@@ -167,7 +167,9 @@ export class RepoIndex {
     }
     this.openIssuesCount = open;
     for (const comment of repo.issueComments) pushTo(this.commentsByIssue, comment.issueNumber, comment);
-    for (const list of this.commentsByIssue.values()) list.sort(byCreatedThenId);
+    for (const [issueNumber, list] of this.commentsByIssue) {
+      this.commentsByIssue.set(issueNumber, sortedByCreatedThenId(list));
+    }
     for (const review of repo.reviews) pushTo(this.reviewsByPull, review.pullNumber, review);
     for (const list of this.reviewsByPull.values()) list.sort((a, b) => a.id - b.id);
     for (const comment of repo.reviewComments) {
@@ -253,6 +255,11 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else list.push(value);
 }
 
-function byCreatedThenId(a: { createdAt: string; id: number }, b: { createdAt: string; id: number }): number {
-  return Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.id - b.id;
+/** Sorted by creation instant, then id; each date is parsed once, not once per comparison. */
+function sortedByCreatedThenId<T extends { createdAt: string; id: number }>(items: T[]): T[] {
+  if (items.length < 2) return items;
+  const keys = items.map((item) => Date.parse(item.createdAt));
+  const order = items.map((_item, position) => position);
+  order.sort((a, b) => (keys[a] as number) - (keys[b] as number) || (items[a] as T).id - (items[b] as T).id);
+  return order.map((position) => items[position] as T);
 }

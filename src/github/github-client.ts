@@ -178,7 +178,7 @@ export function createGitHubClient(deps: CreateGitHubClientDeps): GitHubClient {
       if (picked === undefined)
         throw new VitalsError(
           'GH_AUTH_FAILED',
-          'Every configured GitHub credential was rejected (401); replace them',
+          `Every configured GitHub credential was rejected (${credentials.map(describeCredential).join(', ')}); replace them`,
           {
             credentials: credentials.map((c) => c.fingerprint),
           },

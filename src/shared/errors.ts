@@ -18,7 +18,10 @@ export const ERROR_CODES = {
   },
   GH_REPOSITORY_BLOCKED: { exitCode: 1, summary: 'GitHub answered 451 or "access blocked" (DMCA, ToS).' },
   GH_REPOSITORY_EMPTY: { exitCode: 1, summary: 'GitHub answered 409/204: the repository has no commits.' },
-  GH_AUTH_FAILED: { exitCode: 1, summary: 'GitHub rejected the credential (401): expired or revoked token.' },
+  GH_AUTH_FAILED: {
+    exitCode: 1,
+    summary: 'GitHub rejected the credential: expired or revoked token, or an app installation got no token.',
+  },
   GH_RATE_LIMITED: { exitCode: 1, summary: 'A GitHub budget is exhausted; the request waits for its reset.' },
   GH_TRANSIENT: { exitCode: 1, summary: 'GitHub answered 5xx, reset the connection or timed out.' },
   GH_UNEXPECTED: { exitCode: 1, summary: 'GitHub answered something the client does not understand.' },

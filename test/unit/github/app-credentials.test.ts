@@ -17,6 +17,8 @@ import { createGitHubClient } from '../../../src/github/index.js';
 import { configuredFingerprints } from '../../../src/jobs/credential-routing.js';
 import { crawlStageQueue } from '../../../src/jobs/queue-names.js';
 import { silentLogger } from '../../../src/shared/logger.js';
+import { redactText } from '../../../src/shared/redact.js';
+import { signAppJwt } from '../../support/github-app.js';
 
 const pem = () =>
   generateKeyPairSync('rsa', { modulusLength: 2048 })
@@ -64,6 +66,13 @@ describe('GitHub App installation fingerprints', () => {
       app: { appId: 77, installationId: 5 },
     });
     await client.close();
+  });
+});
+
+describe('app JWTs', () => {
+  it('are masked wherever they appear in free text', () => {
+    const jwt = signAppJwt(77, pem());
+    expect(redactText(`sent ${jwt} to GitHub`)).toBe('sent [REDACTED] to GitHub');
   });
 });
 

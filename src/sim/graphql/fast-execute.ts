@@ -91,7 +91,10 @@ export function fastExecute(
   }
 }
 
-/** Directives (@skip/@include) and introspection (`__schema`, `__type`) are left to graphql-js. */
+/**
+ * Directives (@skip/@include), introspection (`__schema`, `__type`) and a `__proto__` alias (which a
+ * plain object would not hold as a key) are left to graphql-js.
+ */
 function isSupported(prepared: PreparedQuery): boolean {
   const sets: SelectionSetNode[] = [prepared.operation.selectionSet];
   for (const fragment of Object.values(prepared.fragments)) {
@@ -106,6 +109,7 @@ function isSupported(prepared: PreparedQuery): boolean {
       if (selection.kind === Kind.FIELD) {
         const name = selection.name.value;
         if (name.startsWith('__') && name !== '__typename') return false;
+        if (selection.alias?.value === '__proto__') return false;
         if (selection.selectionSet) sets.push(selection.selectionSet);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         sets.push(selection.selectionSet);
@@ -179,7 +183,9 @@ class FastExecutor {
   }
 
   object(fields: FieldPlan[], type: GraphQLObjectType, source: unknown): Record<string, unknown> {
-    const result = Object.create(null) as Record<string, unknown>;
+    // graphql-js answers null-prototype objects; V8 keeps those in dictionary mode, which made
+    // building and serialising them slow. Same JSON; `__proto__` aliases are left to graphql-js.
+    const result: Record<string, unknown> = {};
     for (const plan of fields) {
       if (plan.fieldName === '__typename') {
         result[plan.responseKey] = type.name;

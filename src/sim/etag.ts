@@ -3,9 +3,10 @@ import { createHash } from 'node:crypto';
 /**
  * Weak ETags as GitHub sends them (`W/"…"`). GitHub's responses vary by `Authorization`, so an ETag
  * is only honoured for the credential that received it: the tag hashes the body with the
- * credential's fingerprint.
+ * credential's fingerprint. A string body hashes as its UTF-8 bytes, so a page hashes the same
+ * whether it is given as text or as the bytes that are sent.
  */
-export function contentHash(body: string): string {
+export function contentHash(body: string | Buffer): string {
   return createHash('sha1').update(body).digest('hex');
 }
 

@@ -33,10 +33,11 @@ export async function serveGraphql(
   };
   const send = (status: number, body: unknown, extra: Record<string, string> = {}) => {
     state.stats.status(status);
+    // Bytes, not text: Fastify would measure the text's UTF-8 length and the socket encode it again.
     void reply
       .code(status)
       .headers({ ...headers, ...extra })
-      .send(JSON.stringify(body));
+      .send(Buffer.from(JSON.stringify(body)));
   };
 
   if (!credential.authenticated) {

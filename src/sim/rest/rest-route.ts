@@ -27,6 +27,8 @@ export interface RestResult {
   status: number;
   /** Serialised JSON body (preferred on hot paths) … */
   json?: string;
+  /** … with its UTF-8 bytes when the producer encoded it already (sent as they are). */
+  bytes?: Buffer;
   /** … or a value to serialise. Neither = empty body (204, 304). */
   body?: unknown;
   /** Content hash of the body when the producer already knows it (saves hashing big pages). */

@@ -37,10 +37,10 @@ export async function serveRest(
   const requestId = state.nextRequestId();
   state.stats.request(call.endpoint, credential.fingerprint);
   const headers: Record<string, string> = { ...COMMON_HEADERS, 'x-github-request-id': requestId };
-  const send = (status: number, body: string, extra: Record<string, string> = {}) => {
+  const send = (status: number, body: string | Buffer, extra: Record<string, string> = {}) => {
     state.stats.status(status);
     // 204 and 304 carry no body and no content type, as on GitHub.
-    const typed = body === '' ? {} : { 'content-type': JSON_CONTENT_TYPE };
+    const typed = body.length === 0 ? {} : { 'content-type': JSON_CONTENT_TYPE };
     void reply
       .code(status)
       .headers({ ...headers, ...typed, ...extra })
@@ -104,7 +104,7 @@ function answer(
   call: RestCall,
   credential: Credential,
   headers: Record<string, string>,
-  send: (status: number, body: string, extra?: Record<string, string>) => void,
+  send: (status: number, body: string | Buffer, extra?: Record<string, string>) => void,
 ): void {
   const now = state.now();
   const url = request.raw.url ?? '/';
@@ -122,7 +122,8 @@ function answer(
     pageCacheKey: null,
   };
   const result = call.produce(restRequest, path);
-  let body = result.json ?? (result.body === undefined ? '' : JSON.stringify(result.body));
+  let body: string | Buffer =
+    result.bytes ?? result.json ?? (result.body === undefined ? '' : JSON.stringify(result.body));
   const extra: Record<string, string> = { ...result.headers };
   let status = result.status;
   if (status === 200) {

@@ -1,6 +1,7 @@
 import { upsertCommits } from '../store/commit.store.js';
 import { upsertCrawlState } from '../store/crawl-state.store.js';
 import { upsertUserRefs } from '../store/user.store.js';
+import { readAhead } from '../shared/read-ahead.js';
 import { beginEntity, finished } from './entity-run.js';
 import { loadRepository } from './repo-ref.js';
 import { commitRow, type CommitNode } from './rows/commit.rows.js';
@@ -56,6 +57,8 @@ interface HistoryData {
 
 /** Commits stored per transaction (5 history pages). */
 const WRITE_BATCH_COMMITS = 500;
+/** History pages fetched ahead of the writes (~50 KB each). */
+const PAGES_AHEAD = 8;
 
 export interface CommitsCursor {
   /** Head SHA of the last complete walk: everything reachable from it is stored. */
@@ -95,15 +98,26 @@ export const crawlCommitsStage: Stage = async (deps, { repositoryId }) => {
   const stopAt = resume ? resume.stopAt : cursor.known;
   let rows = 0;
   let pages = 0;
-  const fetchPage = (after: string | null) =>
-    github.graphql<HistoryData>(ref, HISTORY_QUERY, { owner: ref.owner, name: ref.name, after });
-  let pending = fetchPage(resume?.after ?? null);
-  // Pages are stored a few at a time (fewer transactions per row), each batch with its resume point.
+  const fetchPage = async (after: string | null) =>
+    (await github.graphql<HistoryData>(ref, HISTORY_QUERY, { owner: ref.owner, name: ref.name, after })).data
+      .repository?.defaultBranchRef?.target?.history;
+  // The walk stops at `stopAt` (the head of the last complete walk) or at the end of history.
+  const nextOf = (history: Awaited<ReturnType<typeof fetchPage>>) =>
+    history?.pageInfo.hasNextPage &&
+    history.pageInfo.endCursor &&
+    !(history.nodes ?? []).some((n) => n?.oid === stopAt)
+      ? history.pageInfo.endCursor
+      : undefined;
+  // Pages are stored a few at a time (fewer transactions per row), each batch with its resume point;
+  // the cursor is serial, but the walk runs ahead while a batch is stored.
   let held: CommitNode[] = [];
-  for (;;) {
-    const { data } = await pending;
+  for await (const { page: history, next } of readAhead(
+    resume?.after ?? null,
+    fetchPage,
+    nextOf,
+    PAGES_AHEAD,
+  )) {
     pages += 1;
-    const history = data.repository?.defaultBranchRef?.target?.history;
     const nodes = (history?.nodes ?? []).filter(
       (n): n is CommitNode => n !== null && typeof n.oid === 'string',
     );
@@ -119,17 +133,10 @@ export const crawlCommitsStage: Stage = async (deps, { repositoryId }) => {
     }
     head ??= nodes[0]?.oid as string;
     const stopIndex = stopAt ? nodes.findIndex((n) => n.oid === stopAt) : -1;
-    const fresh = stopIndex >= 0 ? nodes.slice(0, stopIndex) : nodes;
+    held.push(...(stopIndex >= 0 ? nodes.slice(0, stopIndex) : nodes));
+    const done = next === undefined;
     const endCursor = history?.pageInfo.endCursor ?? null;
-    const done = stopIndex >= 0 || !history?.pageInfo.hasNextPage || endCursor === null;
-    held.push(...fresh);
-    if (!done) {
-      // The cursor is serial, but the next page can travel while this one is stored. Until that
-      // transaction commits, the stored resume point is the previous one (kill-safe as before).
-      pending = fetchPage(endCursor);
-      pending.catch(() => undefined); // awaited next round; a failed write must not leave it unhandled
-      if (held.length < WRITE_BATCH_COMMITS) continue;
-    }
+    if (!done && held.length < WRITE_BATCH_COMMITS) continue;
     const records = held.map(commitRow);
     const people = userReferences(
       held.flatMap((n) => [
@@ -143,13 +150,14 @@ export const crawlCommitsStage: Stage = async (deps, { repositoryId }) => {
     await db.transaction().execute(async (trx) => {
       if (records.length > 0) await upsertCommits(trx, repositoryId, records);
       if (people.length > 0) await upsertUserRefs(trx, people);
-      const next: CommitsCursor = done
+      const resumeAt: CommitsCursor = done
         ? { known: walkHead }
         : { known: cursor.known, walk: { head: walkHead, after: endCursor, stopAt, pushedAt } };
-      const patch = { cursor: JSON.stringify(next), ...(done ? { watermarkAt: repo.pushedAt } : {}) };
+      const patch = { cursor: JSON.stringify(resumeAt), ...(done ? { watermarkAt: repo.pushedAt } : {}) };
       await upsertCrawlState(trx, repositoryId, 'commits', done ? finished(clock.now(), patch) : patch);
     });
     rows += records.length;
     if (done) return { stage: 'commits', outcome: 'ok', rows, pages };
   }
+  throw new Error('commit history walk ended without its last page'); // unreachable: readAhead yields it
 };

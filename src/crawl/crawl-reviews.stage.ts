@@ -7,6 +7,7 @@ import {
 } from '../store/issue.store.js';
 import { upsertUserRefs } from '../store/user.store.js';
 import type { RepoRef } from './adapters/github.port.js';
+import { readAhead } from '../shared/read-ahead.js';
 import { beginEntity, finished } from './entity-run.js';
 import { loadRepository } from './repo-ref.js';
 import { toCount } from './rows/clean-text.js';
@@ -58,6 +59,9 @@ const MORE_REVIEWS_QUERY = `query MoreReviews($owner: String!, $name: String!, $
 function reviewFields(): string {
   return 'databaseId state body submittedAt authorAssociation author { __typename login ... on User { databaseId } ... on Bot { databaseId } }';
 }
+
+/** Pull request pages fetched ahead of the writes. */
+const PAGES_AHEAD = 4;
 
 interface ReviewConnection {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
@@ -117,32 +121,34 @@ export const crawlReviewsStage: Stage = async (deps, { repositoryId }) => {
   let newest = saved.walk?.newest ?? null;
   let rows = 0;
   let pages = 0;
-  const fetchPage = (after: string | null) =>
-    github.graphql<PullsData>(ref, PULLS_QUERY, {
-      owner: ref.owner,
-      name: ref.name,
-      first: settings.reviewsPerQuery,
-      after,
-    });
-  let pending = fetchPage(saved.walk?.after ?? null);
-  for (;;) {
-    const { data } = await pending;
+  const fetchPage = async (after: string | null) =>
+    (
+      await github.graphql<PullsData>(ref, PULLS_QUERY, {
+        owner: ref.owner,
+        name: ref.name,
+        first: settings.reviewsPerQuery,
+        after,
+      })
+    ).data.repository?.pullRequests;
+  const isOld = (pull: PullNode | null) =>
+    stopBeforeMs !== undefined && pull !== null && Date.parse(pull.updatedAt) < stopBeforeMs;
+  // The walk ends at the first pull request not updated since the last run, or at the last page;
+  // it runs ahead while each page is stored with its resume point.
+  const nextOf = (connection: Awaited<ReturnType<typeof fetchPage>>) =>
+    connection?.pageInfo.hasNextPage && connection.pageInfo.endCursor && !(connection.nodes ?? []).some(isOld)
+      ? connection.pageInfo.endCursor
+      : undefined;
+  const walk = readAhead(saved.walk?.after ?? null, fetchPage, nextOf, PAGES_AHEAD);
+  for await (const { page: connection, next } of walk) {
     pages += 1;
-    const connection = data.repository?.pullRequests;
     const pulls = (connection?.nodes ?? []).filter(
       (p): p is PullNode => p !== null && typeof p.number === 'number',
     );
     newest ??= pulls[0]?.updatedAt ?? null;
-    const stopIndex =
-      stopBeforeMs === undefined ? -1 : pulls.findIndex((p) => Date.parse(p.updatedAt) < stopBeforeMs);
+    const stopIndex = pulls.findIndex(isOld);
     const changed = stopIndex >= 0 ? pulls.slice(0, stopIndex) : pulls;
     const endCursor = connection?.pageInfo.endCursor ?? null;
-    const done = stopIndex >= 0 || !connection?.pageInfo.hasNextPage || endCursor === null;
-    if (!done) {
-      // The next page travels while this one is stored (its resume point is written with it).
-      pending = fetchPage(endCursor);
-      pending.catch(() => undefined); // awaited next round; a failed write must not leave it unhandled
-    }
+    const done = next === undefined;
     const reviews: { pull: number; node: ReviewNode }[] = [];
     for (const pull of changed) {
       for (const node of pull.reviews?.nodes ?? []) if (node) reviews.push({ pull: pull.number, node });
@@ -191,6 +197,7 @@ export const crawlReviewsStage: Stage = async (deps, { repositoryId }) => {
         pages,
       };
   }
+  throw new Error('review walk ended without its last page'); // unreachable: readAhead yields it
 };
 
 async function moreReviews(

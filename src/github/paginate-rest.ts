@@ -3,6 +3,7 @@ import type { EtagStore } from './etag-store.js';
 import type { GitHubClient, RestParams, RestResult } from './github-client.types.js';
 import { isGitHubError } from './github-error.js';
 import { parseLinkHeader } from './link-header.js';
+import { readAhead } from '../shared/read-ahead.js';
 
 export interface RestPage<T> {
   items: T[];
@@ -26,14 +27,19 @@ export interface PaginateOptions {
   /** Make the first page conditional (default: true when a store is available). */
   conditional?: boolean;
   signal?: AbortSignal | undefined;
+  /** Pages fetched ahead of the caller (default DEFAULT_PAGES_AHEAD). */
+  ahead?: number | undefined;
 }
+
+/** Pages a list runs ahead of its consumer: a few seconds of database work at most, ~1 MB each. */
+export const DEFAULT_PAGES_AHEAD = 8;
 
 /**
  * Streams a REST list page by page (per_page=100), following `Link: rel="next"`; memory holds one
  * page at a time. The first page is conditional: a 304 yields one page with `notModified: true` and
  * costs no primary budget. The first page's ETag is saved only after the caller has consumed the
  * last page (iteration ran to its end), so a crash mid-way never produces a false 304 next time.
- * While the caller handles a page, the next one is already being fetched (one page ahead).
+ * While the caller handles a page, the following ones are already being fetched (`ahead`).
  * A 422 on a deeper page ends the iteration with a final `{ items: [], truncated: true }` page
  * (https://docs.github.com/en/rest/using-the-rest-api/using-pagination-in-the-rest-api).
  * Other failures throw GitHubError (e.g. kind `empty` for 409 on an empty repository).
@@ -67,51 +73,66 @@ export async function* paginateRest<T>(
     };
     return;
   }
-  // The next page is asked for while the caller stores this one (depth 1): the cursor is serial,
-  // but network and database overlap. Nothing is saved before the caller comes back for more.
-  let index = 1;
-  let pending = fetchNext(client, parseLinkHeader(first.link)['next'], route, index, options);
-  yield pageOf<T>(first, 1, pending === undefined);
-  while (pending !== undefined) {
-    const page = await pending;
-    index += 1;
-    if (page.truncated) {
-      yield { items: [], etag: null, notModified: false, truncated: true, url: page.url, index, last: true };
-      return;
+  // The chain of `next` links is walked ahead of the caller (up to `ahead` pages) from now on, so
+  // the network never waits for the database. Nothing is saved before the caller comes back after
+  // the last page.
+  const firstNext = parseLinkHeader(first.link)['next'];
+  const rest =
+    firstNext === undefined
+      ? undefined
+      : readAhead(
+          firstNext,
+          (url) => fetchNext(client, url, route, options),
+          (page) => (page.truncated ? undefined : parseLinkHeader(page.result.link)['next']),
+          options.ahead ?? DEFAULT_PAGES_AHEAD,
+        );
+  try {
+    yield pageOf<T>(first, 1, rest === undefined);
+    let index = 1;
+    for await (const { page, next } of rest ?? []) {
+      index += 1;
+      if (page.truncated) {
+        yield {
+          items: [],
+          etag: null,
+          notModified: false,
+          truncated: true,
+          url: page.url,
+          index,
+          last: true,
+        };
+        return;
+      }
+      yield pageOf<T>(page.result, index, next === undefined);
     }
-    pending = fetchNext(client, parseLinkHeader(page.result.link)['next'], route, index, options);
-    yield pageOf<T>(page.result, index, pending === undefined);
+  } finally {
+    await rest?.return?.(); // a caller that left early stops the walk
   }
   await first.saveValidators();
 }
 
 type NextPage = { truncated: false; result: RestResult<unknown> } | { truncated: true; url: string };
 
-/** Starts the request for the `next` link (if any); a 422 (pagination limit) becomes `truncated`. */
+/** Asks for the page a `next` link points to; a 422 (pagination limit) becomes `truncated`. */
 function fetchNext(
   client: GitHubClient,
-  next: string | undefined,
+  next: string,
   route: string,
-  pagesSoFar: number,
   options: PaginateOptions,
-): Promise<NextPage> | undefined {
-  if (next === undefined) return undefined;
-  const page = client
+): Promise<NextPage> {
+  return client
     .rest<unknown>(`GET ${next}`, {}, { credential: options.credential, signal: options.signal })
     .then(
       (result): NextPage => ({ truncated: false, result }),
       (err: unknown): NextPage => {
         if (!isGitHubError(err, 'narrow')) throw err;
         client.logger.info(
-          { credential: options.credential, route, pages: pagesSoFar },
+          { credential: options.credential, route, url: new URL(next).pathname },
           'github pagination limit reached',
         );
         return { truncated: true, url: next };
       },
     );
-  // A caller that stops early never awaits it: its failure must not become an unhandled rejection.
-  page.catch(() => undefined);
-  return page;
 }
 
 function pageOf<T>(result: RestResult<unknown>, index: number, last: boolean): RestPage<T> {

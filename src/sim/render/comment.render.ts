@@ -1,10 +1,13 @@
 import type { SimIssueComment, SimReview, SimReviewComment } from '../world.js';
 import { legacyNodeId } from './node-id.js';
 import { utc } from './render-context.js';
+import { jsonMember, jsonValue } from './json-text.js';
 import {
   associationOf,
+  embeddedUserJson,
   embedUser,
   emptyReactions,
+  emptyReactionsJson,
   stableSha,
   userFor,
   type RepoScope,
@@ -31,6 +34,27 @@ export function renderIssueComment(scope: RepoScope, comment: SimIssueComment): 
   };
 }
 
+/** `JSON.stringify(renderIssueComment(scope, comment))`, written directly (list pages). */
+export function issueCommentJson(scope: RepoScope, comment: SimIssueComment): string {
+  const url = `${scope.repoUrl}/issues/comments/${comment.id}`;
+  const issue = scope.repoIndex.issuesByNumber.get(comment.issueNumber);
+  const kind = issue?.pullRequest ? 'pull' : 'issues';
+  return (
+    `{"url":${jsonValue(url)}` +
+    `,"html_url":${jsonValue(`${scope.repoHtml}/${kind}/${comment.issueNumber}#issuecomment-${comment.id}`)}` +
+    `,"issue_url":${jsonValue(`${scope.repoUrl}/issues/${comment.issueNumber}`)}` +
+    jsonMember(',"id":', comment.id) +
+    `,"node_id":${jsonValue(legacyNodeId('IssueComment', comment.id))}` +
+    `,"user":${embeddedUserJson(scope, userFor(scope, comment.userLogin))}` +
+    `,"created_at":${jsonValue(utc(comment.createdAt))}` +
+    `,"updated_at":${jsonValue(utc(comment.updatedAt))}` +
+    `,"author_association":${jsonValue(associationOf(scope, comment.userLogin))}` +
+    jsonMember(',"body":', comment.body) +
+    `,"reactions":${emptyReactionsJson(`${url}/reactions`)}` +
+    ',"performed_via_github_app":null}'
+  );
+}
+
 /** A pull request review (GET /repos/{o}/{r}/pulls/{n}/reviews). */
 export function renderReview(scope: RepoScope, review: SimReview): Record<string, unknown> {
   const html = `${scope.repoHtml}/pull/${review.pullNumber}#pullrequestreview-${review.id}`;
@@ -48,6 +72,36 @@ export function renderReview(scope: RepoScope, review: SimReview): Record<string
     submitted_at: utc(review.submittedAt),
     commit_id: review.commitId,
   };
+}
+
+/** `JSON.stringify(renderReviewComment(scope, comment))`, written directly (list pages). */
+export function reviewCommentJson(scope: RepoScope, comment: SimReviewComment): string {
+  const url = `${scope.repoUrl}/pulls/comments/${comment.id}`;
+  const html = `${scope.repoHtml}/pull/${comment.pullNumber}#discussion_r${comment.id}`;
+  const pullUrl = `${scope.repoUrl}/pulls/${comment.pullNumber}`;
+  const commitId = jsonValue(stableSha(`${scope.repo.id}/review-comment/${comment.id}`));
+  const urlJson = jsonValue(url);
+  const htmlJson = jsonValue(html);
+  const pullUrlJson = jsonValue(pullUrl);
+  return (
+    `{"url":${urlJson}` +
+    jsonMember(',"pull_request_review_id":', comment.reviewId) +
+    jsonMember(',"id":', comment.id) +
+    `,"node_id":${jsonValue(legacyNodeId('PullRequestReviewComment', comment.id))}` +
+    ',"diff_hunk":"@@ -1,3 +1,4 @@"' +
+    jsonMember(',"path":', comment.path) +
+    `,"commit_id":${commitId},"original_commit_id":${commitId}` +
+    `,"user":${embeddedUserJson(scope, userFor(scope, comment.userLogin))}` +
+    jsonMember(',"body":', comment.body) +
+    `,"created_at":${jsonValue(utc(comment.createdAt))}` +
+    `,"updated_at":${jsonValue(utc(comment.updatedAt))}` +
+    `,"html_url":${htmlJson},"pull_request_url":${pullUrlJson}` +
+    `,"author_association":${jsonValue(associationOf(scope, comment.userLogin))}` +
+    `,"_links":{"self":{"href":${urlJson}},"html":{"href":${htmlJson}},"pull_request":{"href":${pullUrlJson}}}` +
+    `,"reactions":${emptyReactionsJson(`${url}/reactions`)}` +
+    ',"start_line":null,"original_start_line":null,"start_side":null,"line":2,"original_line":2' +
+    ',"side":"RIGHT","original_position":2,"position":2,"subject_type":"line"}'
+  );
 }
 
 /** A review comment on a diff line (GET /repos/{o}/{r}/pulls/comments). */

@@ -1,10 +1,13 @@
 import type { SimIssue } from '../world.js';
 import { legacyNodeId } from './node-id.js';
 import { utc } from './render-context.js';
+import { jsonMember, jsonValue } from './json-text.js';
 import {
   associationOf,
+  embeddedUserJson,
   embedUser,
   emptyReactions,
+  emptyReactionsJson,
   stableNumber,
   userFor,
   type RepoScope,
@@ -57,6 +60,62 @@ export function renderIssue(scope: RepoScope, issue: SimIssue): Record<string, u
   rendered['performed_via_github_app'] = null;
   rendered['state_reason'] = issue.stateReason;
   return rendered;
+}
+
+/** `JSON.stringify(renderIssue(scope, issue))`, written directly (list pages). */
+export function issueJson(scope: RepoScope, issue: SimIssue): string {
+  const url = `${scope.repoUrl}/issues/${issue.number}`;
+  const isPull = issue.pullRequest !== null;
+  const html = `${scope.repoHtml}/${isPull ? 'pull' : 'issues'}/${issue.number}`;
+  const htmlJson = jsonValue(html);
+  const assignees = issue.assigneeLogins.map((login) => embeddedUserJson(scope, userFor(scope, login)));
+  const labels = issue.labels.map((name) =>
+    scope.repoIndex.embeddedJson(`${scope.ctx.api}|label|${name}`, () =>
+      JSON.stringify(renderLabel(scope, name)),
+    ),
+  );
+  let json =
+    `{"url":${jsonValue(url)}` +
+    `,"repository_url":${jsonValue(scope.repoUrl)}` +
+    `,"labels_url":${jsonValue(`${url}/labels{/name}`)}` +
+    `,"comments_url":${jsonValue(`${url}/comments`)}` +
+    `,"events_url":${jsonValue(`${url}/events`)}` +
+    `,"html_url":${htmlJson}` +
+    jsonMember(',"id":', issue.id) +
+    `,"node_id":${jsonValue(legacyNodeId(isPull ? 'PullRequest' : 'Issue', issue.id))}` +
+    jsonMember(',"number":', issue.number) +
+    jsonMember(',"title":', issue.title) +
+    `,"user":${embeddedUserJson(scope, userFor(scope, issue.userLogin))}` +
+    `,"labels":[${labels.join(',')}]` +
+    jsonMember(',"state":', issue.state) +
+    jsonMember(',"locked":', issue.locked) +
+    `,"assignee":${assignees[0] ?? 'null'}` +
+    `,"assignees":[${assignees.join(',')}]` +
+    ',"milestone":null' +
+    `,"comments":${jsonValue(scope.repoIndex.commentCount(issue.number))}` +
+    `,"created_at":${jsonValue(utc(issue.createdAt))}` +
+    `,"updated_at":${jsonValue(utc(issue.updatedAt))}` +
+    `,"closed_at":${jsonValue(utc(issue.closedAt))}` +
+    `,"author_association":${jsonValue(associationOf(scope, issue.userLogin))}` +
+    ',"active_lock_reason":null';
+  if (issue.pullRequest !== null) {
+    json +=
+      jsonMember(',"draft":', issue.pullRequest.draft) +
+      `,"pull_request":{"url":${jsonValue(`${scope.repoUrl}/pulls/${issue.number}`)}` +
+      `,"html_url":${htmlJson}` +
+      `,"diff_url":${jsonValue(`${html}.diff`)}` +
+      `,"patch_url":${jsonValue(`${html}.patch`)}` +
+      `,"merged_at":${jsonValue(utc(issue.pullRequest.mergedAt))}}`;
+  }
+  return (
+    json +
+    jsonMember(',"body":', issue.body) +
+    `,"reactions":${emptyReactionsJson(`${url}/reactions`)}` +
+    `,"timeline_url":${jsonValue(`${url}/timeline`)}` +
+    ',"performed_via_github_app":null' +
+    jsonMember(',"state_reason":', issue.stateReason) +
+    '}'
+  );
 }
 
 /** GET /repos/{o}/{r}/issues/{n} adds `closed_by`. */

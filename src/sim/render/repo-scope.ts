@@ -33,10 +33,14 @@ export function repoScope(ctx: RenderContext, world: WorldIndex, repo: SimRepo):
 /** The simple-user object for embedding: a cached JSON splice while composing, else an object. */
 export function embedUser(scope: RepoScope, user: SimUser): unknown {
   if (scope.composer === null) return renderSimpleUser(scope.ctx, user);
-  const json = scope.repoIndex.embeddedJson(`${scope.ctx.api}|user|${user.login}`, () =>
+  return scope.composer.raw(embeddedUserJson(scope, user));
+}
+
+/** The simple-user object as cached JSON text, for renderers that write JSON directly. */
+export function embeddedUserJson(scope: RepoScope, user: SimUser): string {
+  return scope.repoIndex.embeddedJson(`${scope.ctx.api}|user|${user.login}`, () =>
     JSON.stringify(renderSimpleUser(scope.ctx, user)),
   );
-  return scope.composer.raw(json);
 }
 
 /** Any object worth caching as JSON (e.g. the repository summary inside pull requests). */
@@ -62,6 +66,14 @@ export function associationOf(scope: RepoScope, login: string | null): string {
   if (login.toLowerCase() === scope.repo.owner.toLowerCase()) return 'OWNER';
   return scope.repoIndex.commitAuthorLogins.has(login.toLowerCase()) ? 'CONTRIBUTOR' : 'NONE';
 }
+
+/** `JSON.stringify(emptyReactions(url))`. */
+export function emptyReactionsJson(url: string): string {
+  return `{"url":${JSON.stringify(url)}${REACTION_COUNTS}`;
+}
+
+const REACTION_COUNTS =
+  ',"total_count":0,"+1":0,"-1":0,"laugh":0,"hooray":0,"confused":0,"heart":0,"rocket":0,"eyes":0}';
 
 export function emptyReactions(url: string): Record<string, unknown> {
   return {

@@ -1,5 +1,5 @@
-import { renderIssueComment } from '../render/comment.render.js';
-import { renderIssue, renderIssueFull } from '../render/issue.render.js';
+import { issueCommentJson } from '../render/comment.render.js';
+import { issueJson, renderIssueFull } from '../render/issue.render.js';
 import type { RepoScope } from '../render/repo-scope.js';
 import type { SimIssue, SimIssueComment } from '../world.js';
 import { notFound } from './github-errors.js';
@@ -40,9 +40,7 @@ export const issueRoutes: RepoRoute[] = [
               : (issue: SimIssue) => scope.repoIndex.commentCount(issue.number);
         return sortByKey(kept, sortKey, direction);
       });
-      return paginate(req, issues, (issue) =>
-        scope.repoIndex.itemJson((composer) => renderIssue({ ...scope, composer }, issue)),
-      );
+      return paginate(req, issues, (issue) => issueJson(scope, issue));
     },
   },
   {
@@ -87,7 +85,5 @@ function listComments(req: RestRequest, scope: RepoScope, all: readonly SimIssue
       direction,
     );
   });
-  return paginate(req, comments, (comment) =>
-    scope.repoIndex.itemJson((composer) => renderIssueComment({ ...scope, composer }, comment)),
-  );
+  return paginate(req, comments, (comment) => issueCommentJson(scope, comment));
 }

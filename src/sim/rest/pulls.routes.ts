@@ -1,4 +1,4 @@
-import { renderReview, renderReviewComment } from '../render/comment.render.js';
+import { renderReview, reviewCommentJson } from '../render/comment.render.js';
 import { isPull, renderPull, renderPullFull } from '../render/pull.render.js';
 import type { SimIssue, SimReviewComment } from '../world.js';
 import { notFound } from './github-errors.js';
@@ -65,9 +65,7 @@ export const pullRoutes: RepoRoute[] = [
         const byId = sortByKey(kept, (c) => c.id, 'asc');
         return sortByKey(byId, (c) => ms(sort === 'updated' ? c.updatedAt : c.createdAt), direction);
       });
-      return paginate(req, comments, (comment) =>
-        scope.repoIndex.itemJson((composer) => renderReviewComment({ ...scope, composer }, comment)),
-      );
+      return paginate(req, comments, (comment) => reviewCommentJson(scope, comment));
     },
   },
   {
@@ -94,9 +92,7 @@ export const pullRoutes: RepoRoute[] = [
           'asc',
         ),
       );
-      return paginate(req, comments, (comment) =>
-        scope.repoIndex.itemJson((composer) => renderReviewComment({ ...scope, composer }, comment)),
-      );
+      return paginate(req, comments, (comment) => reviewCommentJson(scope, comment));
     },
   },
   {

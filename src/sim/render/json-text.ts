@@ -1,0 +1,17 @@
+/**
+ * Helpers for renderers that write JSON text directly: list pages serialise thousands of items, and
+ * building each item as an object, stringifying it and splicing cached users in cost more than the
+ * rest of a request. Each direct renderer must give exactly `JSON.stringify(renderX(...))` (same
+ * keys, order and values); tests compare the two over whole generated worlds.
+ */
+
+/** `JSON.stringify(value)` for a value that is never undefined (strings, numbers, booleans, null). */
+export const jsonValue = JSON.stringify as (value: unknown) => string;
+
+/**
+ * `,"key":value` — or nothing when the value is undefined, which JSON.stringify leaves out (world
+ * records loaded from files may lack optional fields). `prefix` is `,"key":`.
+ */
+export function jsonMember(prefix: string, value: unknown): string {
+  return value === undefined ? '' : prefix + JSON.stringify(value);
+}

@@ -34,7 +34,7 @@ export interface RestResult {
   /** Content hash of the body when the producer already knows it (saves hashing big pages). */
   bodyHash?: string;
   /** Renders the body only if needed (not for a 304); requires `bodyHash`. */
-  lazyJson?: () => string;
+  lazyJson?: () => string | Buffer;
   headers?: Record<string, string>;
   /** ISO instant for `Last-Modified` / `If-Modified-Since` on single resources. */
   lastModified?: string;

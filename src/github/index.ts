@@ -17,6 +17,12 @@ export { graphqlQuery } from './graphql-query.js';
 export type { GraphqlQueryOptions } from './graphql-query.js';
 export { getRepository } from './get-repository.js';
 export type { GetRepositoryOptions, GitHubRepository, RepositoryLookup } from './get-repository.js';
+export { listOwnerRepositories } from './list-owner-repositories.js';
+export type {
+  ListOwnerRepositoriesOptions,
+  OwnerRepositories,
+  OwnerRepository,
+} from './list-owner-repositories.js';
 export { GitHubError, isGitHubError } from './github-error.js';
 export { classifyFailure, FAILURE_POLICY } from './classify-failure.js';
 export type { FailureClass, FailureInput, FailureKind } from './classify-failure.js';

@@ -16,6 +16,10 @@ export const ERROR_CODES = {
     exitCode: 1,
     summary: 'GitHub answered 404/410: the repository is deleted or private.',
   },
+  GH_OWNER_NOT_FOUND: {
+    exitCode: 2,
+    summary: 'GitHub has no organisation or user of that login (`repo add --org`).',
+  },
   GH_REPOSITORY_BLOCKED: { exitCode: 1, summary: 'GitHub answered 451 or "access blocked" (DMCA, ToS).' },
   GH_REPOSITORY_EMPTY: { exitCode: 1, summary: 'GitHub answered 409/204: the repository has no commits.' },
   GH_AUTH_FAILED: {

@@ -54,6 +54,25 @@ export function parseRepoName(input: string): RepoName {
   return { owner, name, fullName: `${owner}/${name}` };
 }
 
+/**
+ * Checks a user or organisation login (`--org`): GitHub's owner rule above. An invalid login is bad
+ * input (INPUT_INVALID, exit code 2) and is never sent to GitHub.
+ */
+export function parseOwnerLogin(input: string): string {
+  const login = input.trim();
+  const shown = JSON.stringify(login.length > 60 ? `${login.slice(0, 60)}…` : login);
+  const fail = (reason: string) =>
+    new VitalsError('INPUT_INVALID', `Invalid organisation or user ${shown}: ${reason}`, {
+      input: login.slice(0, 60),
+      reason,
+    });
+  if (login.length === 0) throw fail('the name is empty');
+  if (login.length > 39) throw fail('it is longer than 39 characters');
+  if (!OWNER_PATTERN.test(login))
+    throw fail('it may contain only letters, digits and single hyphens, not at the start or end');
+  return login;
+}
+
 /** True when both name the same repository (GitHub names are case-insensitive). */
 export function sameRepoName(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();

@@ -133,13 +133,22 @@ export async function listRepositories(
   return (await query.execute()).map(toRepository);
 }
 
+/** A name to register; `githubId` when a listing already told it (`repo add --org`). */
+export interface RepositoryToRegister extends RepoName {
+  readonly githubId?: number | undefined;
+}
+
 /**
  * Registers names; idempotent: a name registered already (now, or as a former name of a renamed
  * repository) is reported in `existing` and left alone. Duplicates in the input count once.
+ * With a `githubId`, identity is the id: a row that has it is `existing` whatever its name (renamed
+ * since), a row of that name without an id gets it, and a new row is stored with it, so a later
+ * rename is followed by the crawler instead of registering the new name twice. A row of that name
+ * with another id is left alone (`existing`): its first crawl finds the name re-used and says so.
  */
 export async function registerRepositories(
   db: Kysely<Database>,
-  names: readonly RepoName[],
+  names: readonly RepositoryToRegister[],
 ): Promise<RegisterResult> {
   const result: RegisterResult = { added: [], existing: [] };
   const seen = new Set<string>();
@@ -147,25 +156,54 @@ export async function registerRepositories(
     const lower = name.fullName.toLowerCase();
     if (seen.has(lower)) continue;
     seen.add(lower);
-    const known = await findRepositoryByFullName(db, name.fullName);
-    if (known) {
-      result.existing.push(known);
+    const githubId = name.githubId;
+    const byId = githubId === undefined ? undefined : await findRepositoryByGithubId(db, githubId);
+    if (byId) {
+      if (!result.existing.some((r) => r.id === byId.id)) result.existing.push(byId);
       continue;
     }
-    // A concurrent registration of the same name makes this insert do nothing; report it as existing.
+    const known = await findRepositoryByFullName(db, name.fullName);
+    if (known) {
+      result.existing.push(
+        githubId !== undefined && known.githubId === null
+          ? await setGithubIdIfUnset(db, known, githubId)
+          : known,
+      );
+      continue;
+    }
+    // A concurrent registration of the same name (or id) makes this insert do nothing; report it as
+    // existing. Without a target, ON CONFLICT DO NOTHING covers both unique indexes.
     const inserted = await db
       .insertInto('repository')
-      .values({ owner: name.owner, name: name.name })
-      .onConflict((oc) => oc.expression(sql`lower(full_name)`).doNothing())
+      .values({ owner: name.owner, name: name.name, github_id: githubId ?? null })
+      .onConflict((oc) => oc.doNothing())
       .returningAll()
       .executeTakeFirst();
     if (inserted) result.added.push(toRepository(inserted));
     else {
-      const raced = await findRepositoryByFullName(db, name.fullName);
+      const raced =
+        (await findRepositoryByFullName(db, name.fullName)) ??
+        (githubId === undefined ? undefined : await findRepositoryByGithubId(db, githubId));
       if (raced) result.existing.push(raced);
     }
   }
   return result;
+}
+
+/** Records the GitHub id on a row registered by name only (the crawler would set it on its first run). */
+async function setGithubIdIfUnset(
+  db: Kysely<Database>,
+  repository: Repository,
+  githubId: number,
+): Promise<Repository> {
+  const row = await db
+    .updateTable('repository')
+    .set({ github_id: githubId })
+    .where('id', '=', repository.id)
+    .where('github_id', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
+  return row ? toRepository(row) : repository;
 }
 
 /** Removes a repository and, by cascade, every row stored for it. Returns false if it was not there. */

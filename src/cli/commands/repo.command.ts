@@ -1,18 +1,17 @@
 import type { Command } from 'commander';
 import { VitalsError, isVitalsError } from '../../shared/errors.js';
-import { parseRepoName, type RepoName } from '../../shared/repo-name.js';
-import { withDatabase } from '../../runtime/with-database.js';
+import { parseOwnerLogin, parseRepoName, type RepoName } from '../../shared/repo-name.js';
 import {
-  getPortfolioByName,
-  listPortfolioNamesByRepository,
-  upsertPortfolio,
-  upsertPortfolioMembers,
-} from '../../store/portfolio.store.js';
+  registerOwnerRepositories,
+  type OwnerRegistration,
+} from '../../runtime/register-owner-repositories.js';
+import { registerWithPortfolio } from '../../runtime/register-repositories.js';
+import { withDatabase } from '../../runtime/with-database.js';
+import { getPortfolioByName, listPortfolioNamesByRepository } from '../../store/portfolio.store.js';
 import {
   deleteRepository,
   findRepositoryByFullName,
   listRepositories,
-  registerRepositories,
   type Repository,
 } from '../../store/repository.store.js';
 
@@ -23,22 +22,36 @@ export function registerRepoCommand(program: Command): void {
 
   repo
     .command('add')
-    .description('register repositories (adding one twice changes nothing)')
-    .argument('<names...>', 'OWNER/NAME or https://github.com/OWNER/NAME')
+    .description(
+      'register repositories by name, or all of an organisation (or user) with --org; adding one twice changes nothing',
+    )
+    .argument('[names...]', 'OWNER/NAME or https://github.com/OWNER/NAME')
+    .option('--org <login>', 'register the repositories GitHub lists for this organisation (or user)')
+    .option('--include-forks', 'with --org: also register forks (skipped by default)')
+    .option('--include-archived', 'with --org: also register archived repositories (skipped by default)')
     .option('--portfolio <name>', 'also put them in this portfolio (created if missing)')
     .option('--json', 'print the result as JSON')
-    .action(async (inputs: string[], options: { portfolio?: string; json?: boolean }) => {
+    .action(async (inputs: string[], options: AddOptions) => {
+      if (options.org !== undefined) {
+        await addOwner(configFile(), inputs, options);
+        return;
+      }
+      if (options.includeForks || options.includeArchived) {
+        throw new VitalsError(
+          'INPUT_INVALID',
+          '--include-forks and --include-archived apply only with --org',
+        );
+      }
+      if (inputs.length === 0) {
+        throw new VitalsError(
+          'INPUT_INVALID',
+          'Name repositories (OWNER/NAME…) or an organisation (--org ORG)',
+        );
+      }
       // Validate everything before touching the database: one bad name adds none.
       const names = parseAll(inputs, 'nothing was added');
       await withDatabase(configFile(), async ({ database }) => {
-        const result = await database.db.transaction().execute(async (trx) => {
-          const registered = await registerRepositories(trx, names);
-          if (options.portfolio === undefined) return { ...registered, portfolio: null };
-          const portfolio = await upsertPortfolio(trx, options.portfolio);
-          const all = [...registered.added, ...registered.existing].map((r) => r.id);
-          await upsertPortfolioMembers(trx, portfolio.id, all);
-          return { ...registered, portfolio: portfolio.name };
-        });
+        const result = await registerWithPortfolio(database.db, names, options.portfolio);
         if (options.json) {
           const out = {
             added: result.added.map((r) => r.fullName),
@@ -112,6 +125,89 @@ export function registerRepoCommand(program: Command): void {
         for (const name of outcome.missing) process.stdout.write(`${name} was not registered (skipped)\n`);
       });
     });
+}
+
+interface AddOptions {
+  org?: string;
+  includeForks?: boolean;
+  includeArchived?: boolean;
+  portfolio?: string;
+  json?: boolean;
+}
+
+/**
+ * `repo add --org LOGIN`: one owner per call and no OWNER/NAME beside it (two ways of choosing in one
+ * call would make "what was skipped" ambiguous) — bad input, exit code 2, before any request.
+ */
+async function addOwner(configFile: string | undefined, inputs: readonly string[], options: AddOptions) {
+  if (inputs.length > 0) {
+    throw new VitalsError(
+      'INPUT_INVALID',
+      `Give either OWNER/NAME arguments or --org, not both (got ${inputs.length} name(s) and --org ${options.org}); nothing was added`,
+    );
+  }
+  const login = parseOwnerLogin(options.org ?? '');
+  const portfolio = options.portfolio?.trim();
+  if (portfolio !== undefined && (portfolio.length === 0 || portfolio.length > 200)) {
+    throw new VitalsError('INPUT_INVALID', 'A portfolio name must have 1 to 200 characters');
+  }
+  await withDatabase(configFile, async ({ config, logger, database }) => {
+    const controller = new AbortController();
+    const stop = () => controller.abort(new VitalsError('INTERNAL', 'registration interrupted'));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    let result;
+    try {
+      result = await registerOwnerRepositories(config, database.db, logger, {
+        login,
+        portfolio,
+        includeForks: options.includeForks === true,
+        includeArchived: options.includeArchived === true,
+        signal: controller.signal,
+      });
+    } finally {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+    }
+    if (options.json) {
+      const out = {
+        owner: result.login,
+        ownerType: result.ownerType,
+        listed: result.listed,
+        added: result.added.map((r) => r.fullName),
+        existing: result.existing.map((r) => r.fullName),
+        skipped: result.skipped,
+        portfolio: result.portfolio,
+      };
+      process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+      return;
+    }
+    process.stdout.write(formatOwnerRegistration(result));
+  });
+}
+
+/** Added names one a line; what was already there and what was skipped as counts, with why. */
+function formatOwnerRegistration(result: OwnerRegistration): string {
+  const kind = result.ownerType === 'organization' ? 'organisation' : 'user';
+  const lines = [
+    `${kind} ${result.login}: ${result.listed} repositor${result.listed === 1 ? 'y' : 'ies'} listed`,
+  ];
+  for (const r of result.added) lines.push(`added ${r.fullName}`);
+  if (result.existing.length > 0) lines.push(`${result.existing.length} already registered (no change)`);
+  if (result.skipped.length > 0) {
+    const forks = result.skipped.filter((s) => s.reasons.includes('fork')).length;
+    const archived = result.skipped.filter((s) => s.reasons.includes('archived')).length;
+    const why = [
+      ...(forks > 0 ? [`${forks} fork${forks === 1 ? '' : 's'} (--include-forks adds them)`] : []),
+      ...(archived > 0 ? [`${archived} archived (--include-archived adds them)`] : []),
+    ];
+    lines.push(`skipped ${result.skipped.length}: ${why.join(', ')}`);
+  }
+  lines.push(
+    `${result.added.length} added, ${result.existing.length} already registered, ${result.skipped.length} skipped`,
+  );
+  if (result.portfolio !== null) lines.push(`in portfolio ${result.portfolio}`);
+  return `${lines.join('\n')}\n`;
 }
 
 /** Parses every input; if any is invalid, one error lists them all (exit code 2). */

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { faultResponse } from './faults.js';
+import { jsonBytes } from './json-bytes.js';
 import { credentialOf } from './limits/credential.js';
 import { rateLimitHeaders } from './limits/primary.js';
 import { badCredentials, errorBody, secondaryExceeded } from './rest/github-errors.js';
@@ -33,11 +34,12 @@ export async function serveGraphql(
   };
   const send = (status: number, body: unknown, extra: Record<string, string> = {}) => {
     state.stats.status(status);
-    // Bytes, not text: Fastify would measure the text's UTF-8 length and the socket encode it again.
+    // Bytes, not text: Fastify would measure the text's UTF-8 length and the socket encode it
+    // again; jsonBytes encodes the result piece by piece (see json-bytes.ts).
     void reply
       .code(status)
       .headers({ ...headers, ...extra })
-      .send(Buffer.from(JSON.stringify(body)));
+      .send(jsonBytes(body));
   };
 
   if (!credential.authenticated) {

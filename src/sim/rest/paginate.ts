@@ -1,4 +1,5 @@
 import { contentHash } from '../etag.js';
+import { JsonBytesWriter } from '../json-bytes.js';
 import { paginationLimited } from './github-errors.js';
 import type { RestRequest, RestResult } from './rest-route.js';
 
@@ -41,35 +42,21 @@ export function paginate<T>(req: RestRequest, items: readonly T[], render: (item
   return { status: 200, bytes, bodyHash: hash, headers: linkHeaders(link) };
 }
 
-/**
- * `[item,item,…]` as UTF-8 bytes, each item encoded as it is rendered. Joining a page's items into
- * one string first made the whole page a two-byte string as soon as one item held a character past
- * U+00FF (names, bodies), and encoding that was several times slower than encoding the items; the
- * bytes are what is hashed for the ETag and sent.
- */
+/** `[item,item,…]` as UTF-8 bytes, each item encoded as it is rendered (see json-bytes.ts). */
 function jsonArrayBytes<T>(
   items: readonly T[],
   start: number,
   end: number,
   render: (item: T) => string,
 ): Buffer {
-  let buffer = Buffer.allocUnsafe(64 * 1024);
-  let length = 0;
-  buffer[length++] = 0x5b; // [
+  const writer = new JsonBytesWriter();
+  writer.ascii(0x5b); // [
   for (let i = start; i < end; i++) {
-    const text = render(items[i] as T);
-    // A UTF-16 code unit takes at most 3 bytes in UTF-8; +2 for the comma and the closing bracket.
-    const needed = length + text.length * 3 + 2;
-    if (needed > buffer.length) {
-      const grown = Buffer.allocUnsafe(Math.max(buffer.length * 2, needed));
-      buffer.copy(grown, 0, 0, length);
-      buffer = grown;
-    }
-    if (i > start) buffer[length++] = 0x2c; // ,
-    length += buffer.write(text, length, 'utf8');
+    if (i > start) writer.ascii(0x2c); // ,
+    writer.text(render(items[i] as T));
   }
-  buffer[length++] = 0x5d; // ]
-  return buffer.subarray(0, length);
+  writer.ascii(0x5d); // ]
+  return writer.bytes();
 }
 
 function linkHeaders(link: string): Record<string, string> {

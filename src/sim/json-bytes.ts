@@ -1,0 +1,88 @@
+/**
+ * JSON as UTF-8 bytes, encoded piece by piece. V8 keeps a string as one-byte (Latin-1) or two-byte
+ * (UTF-16) as a whole: a 150 KB response joined or stringified in one piece becomes two-byte as
+ * soon as one name or comment holds a character past U+00FF, and UTF-8-encoding a two-byte string
+ * is several times slower. Encoding each item on its own keeps the others on the fast path.
+ */
+export class JsonBytesWriter {
+  private buffer = Buffer.allocUnsafe(64 * 1024);
+  private length = 0;
+
+  /** Appends `text` as UTF-8. */
+  text(text: string): void {
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8.
+    this.reserve(text.length * 3);
+    this.length += this.buffer.write(text, this.length, 'utf8');
+  }
+
+  /** Appends one ASCII character (`[`, `,`, ...). */
+  ascii(code: number): void {
+    this.reserve(1);
+    this.buffer[this.length++] = code;
+  }
+
+  bytes(): Buffer {
+    return this.buffer.subarray(0, this.length);
+  }
+
+  private reserve(bytes: number): void {
+    const needed = this.length + bytes;
+    if (needed <= this.buffer.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, needed));
+    this.buffer.copy(grown, 0, 0, this.length);
+    this.buffer = grown;
+  }
+}
+
+const COMMA = 0x2c;
+const COLON = 0x3a;
+
+/**
+ * `Buffer.from(JSON.stringify(value))`, with each array element stringified and encoded on its own
+ * (objects are walked down to their arrays). Anything that is not a plain object or array —
+ * including objects with `toJSON` — is left to JSON.stringify whole.
+ */
+export function jsonBytes(value: unknown): Buffer {
+  const writer = new JsonBytesWriter();
+  writeValue(writer, value);
+  return writer.bytes();
+}
+
+function writeValue(writer: JsonBytesWriter, value: unknown): void {
+  if (Array.isArray(value)) {
+    writer.ascii(0x5b);
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) writer.ascii(COMMA);
+      // JSON.stringify writes null for array holes, undefined, functions and symbols.
+      const text = JSON.stringify(value[i]) as string | undefined;
+      writer.text(text ?? 'null');
+    }
+    writer.ascii(0x5d);
+    return;
+  }
+  if (isPlainObject(value)) {
+    writer.ascii(0x7b);
+    let first = true;
+    for (const key of Object.keys(value)) {
+      const member = value[key];
+      if (member === undefined || typeof member === 'function' || typeof member === 'symbol') continue;
+      if (!first) writer.ascii(COMMA);
+      first = false;
+      writer.text(JSON.stringify(key));
+      writer.ascii(COLON);
+      writeValue(writer, member);
+    }
+    writer.ascii(0x7d);
+    return;
+  }
+  writer.text(JSON.stringify(value) as string);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  return (
+    (prototype === Object.prototype || prototype === null) &&
+    typeof (value as { toJSON?: unknown }).toJSON !== 'function'
+  );
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from '@jest/globals';
+import { jsonBytes, JsonBytesWriter } from '../../../src/sim/json-bytes.js';
+
+// jsonBytes must give exactly the bytes of JSON.stringify, whatever the values.
+describe('jsonBytes', () => {
+  it.each([
+    [
+      'a GraphQL-shaped answer',
+      { data: { repository: { nodes: [{ name: '北京', n: 1 }, { name: 'plain' }] } } },
+    ],
+    ['members JSON.stringify leaves out', { a: undefined, b: () => 1, c: Symbol('x'), d: null, e: 'kept' }],
+    ['array entries JSON.stringify writes as null', [undefined, () => 1, null, 0, [1, [2, { x: '🚀' }]]]],
+    ['escapes and lone surrogates', { 'k"\\\n': 'quote " backslash \\ \u0001 \u2028 \ud800 end' }],
+    ['toJSON and dates', { when: new Date(0), custom: { toJSON: () => 'custom' } }],
+    ['null-prototype objects', Object.assign(Object.create(null) as object, { x: [1, 2] })],
+    ['scalars', 'text'],
+    ['numbers', { n: [NaN, Infinity, -0, 1e21, 0.1] }],
+  ])('%s', (_name, value) => {
+    expect(jsonBytes(value).toString('utf8')).toBe(JSON.stringify(value));
+    expect(jsonBytes(value).equals(Buffer.from(JSON.stringify(value)))).toBe(true);
+  });
+
+  it('grows its buffer past the initial size', () => {
+    const big = Array.from({ length: 3_000 }, (_, i) => ({ i, text: `${'é'.repeat(40)}${i}` }));
+    expect(jsonBytes(big).equals(Buffer.from(JSON.stringify(big)))).toBe(true);
+    const writer = new JsonBytesWriter();
+    writer.text('x'.repeat(200_000));
+    expect(writer.bytes().length).toBe(200_000);
+  });
+});

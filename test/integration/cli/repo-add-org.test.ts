@@ -171,6 +171,15 @@ describe('vitals repo add --org (spawned CLI, PostgreSQL, simulator over HTTP)',
     expect((await list()).repositories).toHaveLength(117);
   });
 
+  it('the crawl follows the rename of a repository registered with its id', async () => {
+    const crawl = await vitals(['crawl', 'acme/r001']);
+    expect(crawl.stderr).not.toMatch(/unexpected failure/);
+    expect(crawl.code).toBe(0);
+    const listed = (await list()).repositories;
+    expect(listed.find((r) => r.githubId === 50_001)?.repository).toBe('acme/r001-renamed');
+    expect(listed).toHaveLength(117);
+  });
+
   it('--include-forks and --include-archived add what was skipped', async () => {
     const forks = await vitals(['repo', 'add', '--org', 'ACME', '--include-forks', '--json']);
     expect(forks.code).toBe(0);

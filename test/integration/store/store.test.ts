@@ -166,6 +166,29 @@ describe.each(TEST_ENGINES)('store on %s', (engine) => {
         stateReason: 'GitHub answered 404',
       });
     });
+
+    it('registers with GitHub ids: identity by id, an id given to a row known by name, a name re-used left alone', async () => {
+      const named = await registerOne(db, 'ids/by-name');
+      const first = await registerRepositories(db, [
+        { ...parseRepoName('ids/new'), githubId: 4_000_000_001 },
+        { ...parseRepoName('IDS/by-name'), githubId: 4_000_000_002 },
+      ]);
+      expect(first.added.map((r) => [r.fullName, r.githubId])).toEqual([['ids/new', 4_000_000_001]]);
+      expect(first.existing.map((r) => [r.id, r.githubId])).toEqual([[named, 4_000_000_002]]);
+      // Renamed on GitHub since: the same id under a new name is the registered row, not a new one.
+      const renamed = await registerRepositories(db, [
+        { ...parseRepoName('ids/new-name'), githubId: 4_000_000_001 },
+      ]);
+      expect(renamed.added).toEqual([]);
+      expect(renamed.existing.map((r) => r.fullName)).toEqual(['ids/new']);
+      // The name now belongs to another GitHub repository: the row keeps its id (the crawl says why).
+      const reused = await registerRepositories(db, [
+        { ...parseRepoName('ids/by-name'), githubId: 4_000_000_003 },
+      ]);
+      expect(reused.added).toEqual([]);
+      expect(reused.existing.map((r) => [r.id, r.githubId])).toEqual([[named, 4_000_000_002]]);
+      expect(await findRepositoryByGithubId(db, 4_000_000_003)).toBeUndefined();
+    });
   });
 
   describe('bulk upserts', () => {

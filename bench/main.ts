@@ -10,6 +10,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   'crawl-efficiency': async () => (await import('./crawl.js')).runCrawlEfficiencyBench(),
   ingest: async () => (await import('./crawl.js')).runIngestBench(),
   memory: async () => (await import('./crawl.js')).runMemoryBench(),
+  'client-overhead': async () => (await import('./client-overhead.js')).runClientOverheadBench(),
 };
 
 const requested = process.argv.slice(2);

@@ -45,6 +45,11 @@ export interface CreateOctokitOptions {
 
 export function createOctokit(options: CreateOctokitOptions): GitHubOctokit {
   const log = options.logger;
+  // Octokit logs every request; redacting is done only for lines that will be written.
+  const say = (level: 'trace' | 'debug' | 'warn', message: string) => {
+    if (log.isLevelEnabled(level))
+      log[level]({ credential: options.fingerprint }, redactText(String(message)));
+  };
   const auth = options.appInstallation
     ? appInstallationAuth(options.appInstallation)
     : options.token === undefined
@@ -59,9 +64,9 @@ export function createOctokit(options: CreateOctokitOptions): GitHubOctokit {
     // argument: only the message string is kept, and it is redacted.
     log: {
       debug: () => {},
-      info: (message: string) => log.trace({ credential: options.fingerprint }, redactText(String(message))),
-      warn: (message: string) => log.warn({ credential: options.fingerprint }, redactText(String(message))),
-      error: (message: string) => log.debug({ credential: options.fingerprint }, redactText(String(message))),
+      info: (message: string) => say('trace', message),
+      warn: (message: string) => say('warn', message),
+      error: (message: string) => say('debug', message),
     },
     throttle: {
       enabled: options.throttling,

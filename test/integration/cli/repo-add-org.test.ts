@@ -199,6 +199,7 @@ describe('vitals repo add --org (spawned CLI, PostgreSQL, simulator over HTTP)',
 
   it('a user account works too (/users/{username}/repos after /orgs/ answers 404)', async () => {
     const result = await vitals(['repo', 'add', '--org', 'alice', '--portfolio', 'people']);
+    expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
       'user alice: 1 repository listed\nadded alice/solo\n1 added, 0 already registered, 0 skipped\nin portfolio people\n',

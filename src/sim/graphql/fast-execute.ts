@@ -39,6 +39,12 @@ export type FieldResolve = (
   plan: FieldPlan,
 ) => unknown;
 
+/**
+ * Arguments of fields that take none, shared: resolvers only read their arguments (a write would
+ * throw, and the query would go through graphql-js).
+ */
+const NO_ARGS: Record<string, unknown> = Object.freeze({});
+
 /** Thrown inside the fast path to abandon it; never escapes `fastExecute`. */
 const BAIL = new Error('fast path not applicable');
 
@@ -49,6 +55,8 @@ export interface FieldPlan {
   node: FieldNode;
   nodes: FieldNode[];
   definition: GraphQLField<unknown, unknown> | undefined;
+  /** The definition's type unwrapped (undefined for `__typename` and unknown fields). */
+  shape: Shape | undefined;
   /** Resolver registered for (parent type, field), looked up once. */
   resolver: Resolver<unknown> | undefined;
   /** Arguments computed for `argsFor` (args depend on the variables only). */
@@ -156,12 +164,14 @@ class FastExecutor {
     return [...byKey].map(([responseKey, nodes]) => {
       const node = nodes[0] as FieldNode;
       const fieldName = node.name.value;
+      const definition = fieldName === '__typename' ? undefined : fields[fieldName];
       return {
         responseKey,
         fieldName,
         node,
         nodes,
-        definition: fieldName === '__typename' ? undefined : fields[fieldName],
+        definition,
+        shape: definition === undefined ? undefined : shapeOf(definition.type),
         resolver: this.resolverFor(type.name, fieldName),
         argsVariables: undefined,
         args: undefined,
@@ -187,20 +197,20 @@ class FastExecutor {
     // building and serialising them slow. Same JSON; `__proto__` aliases are left to graphql-js.
     const result: Record<string, unknown> = {};
     for (const plan of fields) {
-      if (plan.fieldName === '__typename') {
-        result[plan.responseKey] = type.name;
+      const { definition, shape } = plan;
+      if (definition === undefined || shape === undefined) {
+        // `__typename` answers the runtime type; a field the type lacks is left out (graphql-js).
+        if (plan.fieldName === '__typename') result[plan.responseKey] = type.name;
         continue;
       }
-      const definition = plan.definition;
-      if (definition === undefined) continue;
       const value = this.resolve(source, this.argsFor(plan, definition), this.context, type, plan);
-      result[plan.responseKey] = this.complete(shapeOf(definition.type), plan, value);
+      result[plan.responseKey] = this.complete(shape, plan, value);
     }
     return result;
   }
 
   private argsFor(plan: FieldPlan, definition: GraphQLField<unknown, unknown>): Record<string, unknown> {
-    if (definition.args.length === 0) return {};
+    if (definition.args.length === 0) return NO_ARGS;
     if (plan.argsVariables !== this.variables || plan.args === undefined) {
       plan.args = getArgumentValues(definition, plan.node, this.variables);
       plan.argsVariables = this.variables;

@@ -5,7 +5,7 @@
  * is several times slower. Encoding each item on its own keeps the others on the fast path.
  */
 export class JsonBytesWriter {
-  private buffer = Buffer.allocUnsafe(64 * 1024);
+  private buffer = Buffer.allocUnsafe(256 * 1024);
   private length = 0;
 
   /** Appends `text` as UTF-8. */

@@ -27,10 +27,22 @@ export function numberParam(raw: string | undefined): number | undefined {
 export function sortByKey<T>(items: readonly T[], key: (item: T) => number, direction: 'asc' | 'desc'): T[] {
   const keyed = items.map((item, position) => ({ item, key: key(item), position }));
   const sign = direction === 'asc' ? 1 : -1;
+  // World lists usually come in id and time order already: a stable sort would keep them as they are.
+  if (isOrdered(keyed, sign)) return items.slice();
   keyed.sort((a, b) => sign * (a.key - b.key) || a.position - b.position);
   return keyed.map((entry) => entry.item);
 }
 
 export function ms(iso: string | null): number {
   return iso === null ? 0 : Date.parse(iso);
+}
+
+function isOrdered(keyed: readonly { key: number }[], sign: number): boolean {
+  for (let i = 1; i < keyed.length; i++) {
+    // `>= 0` is false for NaN keys: those go through the sort, as before.
+    if (!(sign * ((keyed[i] as { key: number }).key - (keyed[i - 1] as { key: number }).key) >= 0)) {
+      return false;
+    }
+  }
+  return true;
 }

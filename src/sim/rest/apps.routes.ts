@@ -21,16 +21,24 @@ const PERMISSIONS = { metadata: 'read', contents: 'read', issues: 'read', pull_r
  * with the app's JWT are charged to the app (`app:<id>`), never to an installation.
  */
 export function registerAppRoutes(app: FastifyInstance, state: SimState, prefixes: readonly string[]): void {
-  app.addHook('onRequest', async (request, reply) => {
+  // Callback style (no promise per request): answering without calling done() ends the request.
+  app.addHook('onRequest', (request, reply, done) => {
     const authorization = request.headers.authorization;
-    if (authorization === undefined || !authorization.includes('ghs_') || request.url.startsWith('/_sim/'))
+    if (authorization === undefined || !authorization.includes('ghs_') || request.url.startsWith('/_sim/')) {
+      done();
       return;
+    }
     const credential = credentialOf(authorization, request.ip);
-    if (credential.installation === undefined || credential.token === null) return;
-    if (state.appTokens.isValid(credential.token, state.now())) return;
+    if (
+      credential.installation === undefined ||
+      credential.token === null ||
+      state.appTokens.isValid(credential.token, state.now())
+    ) {
+      done();
+      return;
+    }
     state.stats.request(`${request.method} ${endpointOf(request)}`, credential.fingerprint);
     sendJson(state, reply, 401, badCredentials());
-    return reply;
   });
   for (const prefix of prefixes) {
     app.post(`${prefix}/app/installations/:installation_id/access_tokens`, (request, reply) => {

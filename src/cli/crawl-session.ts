@@ -34,6 +34,7 @@ export async function crawlInProcess(
     logger,
     etagStore: etagStoreFor(db, null),
     signal: options.signal,
+    options: options.clientOptions,
   });
   const github = createCrawlGitHub(client, db);
   const deps: CrawlDeps = {

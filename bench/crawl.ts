@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { sql, type Kysely } from 'kysely';
@@ -59,9 +60,11 @@ export async function runIngestBench(): Promise<void> {
   const pg = await createTestPostgres();
   try {
     const before = await server.usage();
+    const pgBefore = postgresCpuSeconds();
     const cpu = process.cpuUsage();
     const { seconds, rows } = await crawlAll(server, pg, [server.fullName]);
     const crawlerCpu = process.cpuUsage(cpu);
+    const pgCpu = postgresCpuSeconds() - pgBefore;
     const after = await server.usage();
     const requests = after.requests - before.requests;
     const serverCpuMs = (after.cpu.user + after.cpu.system - before.cpu.user - before.cpu.system) / 1000;
@@ -70,7 +73,7 @@ export async function runIngestBench(): Promise<void> {
       `crawl ingest: ${rows} rows in ${seconds.toFixed(2)} s = ${Math.round(rows / seconds)} rows/s (target ≥ 20,000; zero-latency simulator in its own process)`,
     );
     console.log(
-      `CPU: crawler ${((crawlerCpu.user + crawlerCpu.system) / 1e6).toFixed(1)} s; simulator ${(serverCpuMs / 1000).toFixed(1)} s for ${requests} requests = ${(serverCpuMs / Math.max(1, requests)).toFixed(1)} ms per request`,
+      `CPU: crawler ${((crawlerCpu.user + crawlerCpu.system) / 1e6).toFixed(1)} s; simulator ${(serverCpuMs / 1000).toFixed(1)} s for ${requests} requests = ${(serverCpuMs / Math.max(1, requests)).toFixed(1)} ms per request; PostgreSQL ${Number.isNaN(pgCpu) ? 'n/a' : `${pgCpu.toFixed(1)} s`} (all its processes on this machine)`,
     );
     const copy = await copyRate(pg.db);
     console.log(
@@ -80,6 +83,32 @@ export async function runIngestBench(): Promise<void> {
   } finally {
     await pg.drop();
     server.close();
+  }
+}
+
+/**
+ * CPU seconds used so far by every `postgres` process of this machine (Linux /proc; NaN elsewhere).
+ * Backends that exit in between drop out, so read it while the crawl's connections are still open.
+ */
+function postgresCpuSeconds(): number {
+  try {
+    const ticksPerSecond = 100; // USER_HZ on Linux
+    let ticks = 0;
+    for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      } catch {
+        continue; // exited meanwhile
+      }
+      const close = stat.lastIndexOf(')');
+      if (!stat.slice(stat.indexOf('(') + 1, close).startsWith('postgres')) continue;
+      const fields = stat.slice(close + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
+    }
+    return ticks / ticksPerSecond;
+  } catch {
+    return Number.NaN;
   }
 }
 

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { sql, type Kysely } from 'kysely';
@@ -15,6 +14,7 @@ import type { World } from '../src/sim/world.js';
 import { registerRepositories } from '../src/store/repository.store.js';
 import { createTestPostgres, type TestPostgres } from '../test/support/db.js';
 import { MEDIUM_WORLD } from './crawl-worlds.js';
+import { postgresCpuSeconds } from './postgres-cpu.js';
 
 /*
  * Crawler benchmarks (issue 3): API efficiency against design §4's lower bound, ingest rate into
@@ -83,32 +83,6 @@ export async function runIngestBench(): Promise<void> {
   } finally {
     await pg.drop();
     server.close();
-  }
-}
-
-/**
- * CPU seconds used so far by every `postgres` process of this machine (Linux /proc; NaN elsewhere).
- * Backends that exit in between drop out, so read it while the crawl's connections are still open.
- */
-function postgresCpuSeconds(): number {
-  try {
-    const ticksPerSecond = 100; // USER_HZ on Linux
-    let ticks = 0;
-    for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-      let stat: string;
-      try {
-        stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      } catch {
-        continue; // exited meanwhile
-      }
-      const close = stat.lastIndexOf(')');
-      if (!stat.slice(stat.indexOf('(') + 1, close).startsWith('postgres')) continue;
-      const fields = stat.slice(close + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
-    }
-    return ticks / ticksPerSecond;
-  } catch {
-    return Number.NaN;
   }
 }
 

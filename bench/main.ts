@@ -11,6 +11,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   ingest: async () => (await import('./crawl.js')).runIngestBench(),
   memory: async () => (await import('./crawl.js')).runMemoryBench(),
   'client-overhead': async () => (await import('./client-overhead.js')).runClientOverheadBench(),
+  store: async () => (await import('./store.js')).runStoreBench(),
 };
 
 const requested = process.argv.slice(2);

@@ -68,12 +68,17 @@ export function issueJson(scope: RepoScope, issue: SimIssue): string {
   const isPull = issue.pullRequest !== null;
   const html = `${scope.repoHtml}/${isPull ? 'pull' : 'issues'}/${issue.number}`;
   const htmlJson = jsonValue(html);
-  const assignees = issue.assigneeLogins.map((login) => embeddedUserJson(scope, userFor(scope, login)));
-  const labels = issue.labels.map((name) =>
-    scope.repoIndex.embeddedJson(`${scope.ctx.api}|label|${name}`, () =>
-      JSON.stringify(renderLabel(scope, name)),
-    ),
-  );
+  // Built as text, not arrays: empty and filled arrays have different V8 maps, and the optimised
+  // code of this (big) function kept being thrown away and recompiled when they alternated.
+  let assignee = 'null';
+  let assignees = '';
+  for (const login of issue.assigneeLogins) {
+    const user = embeddedUserJson(scope, userFor(scope, login));
+    if (assignees === '') assignee = assignees = user;
+    else assignees += `,${user}`;
+  }
+  let labels = '';
+  for (const name of issue.labels) labels += `${labels === '' ? '' : ','}${labelJson(scope, name)}`;
   let json =
     `{"url":${jsonValue(url)}` +
     `,"repository_url":${jsonValue(scope.repoUrl)}` +
@@ -86,11 +91,11 @@ export function issueJson(scope: RepoScope, issue: SimIssue): string {
     jsonMember(',"number":', issue.number) +
     jsonMember(',"title":', issue.title) +
     `,"user":${embeddedUserJson(scope, userFor(scope, issue.userLogin))}` +
-    `,"labels":[${labels.join(',')}]` +
+    `,"labels":[${labels}]` +
     jsonMember(',"state":', issue.state) +
     jsonMember(',"locked":', issue.locked) +
-    `,"assignee":${assignees[0] ?? 'null'}` +
-    `,"assignees":[${assignees.join(',')}]` +
+    `,"assignee":${assignee}` +
+    `,"assignees":[${assignees}]` +
     ',"milestone":null' +
     `,"comments":${jsonValue(scope.repoIndex.commentCount(issue.number))}` +
     `,"created_at":${jsonValue(utc(issue.createdAt))}` +
@@ -124,6 +129,13 @@ export function renderIssueFull(scope: RepoScope, issue: SimIssue): Record<strin
     ...renderIssue(scope, issue),
     closed_by: issue.closedByLogin === null ? null : embedUser(scope, userFor(scope, issue.closedByLogin)),
   };
+}
+
+/** A label's JSON, cached per repository and API base. */
+function labelJson(scope: RepoScope, name: string): string {
+  return scope.repoIndex.embeddedJson(`${scope.ctx.api}|label|${name}`, () =>
+    JSON.stringify(renderLabel(scope, name)),
+  );
 }
 
 export function renderLabel(scope: RepoScope, name: string): Record<string, unknown> {

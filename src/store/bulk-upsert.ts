@@ -1,4 +1,4 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import type { Database } from '../../schema/database.js';
 import { cleanText } from './clean-text.js';
 
@@ -32,11 +32,6 @@ export interface UpsertResult {
 /** Rows per statement: large enough to amortise round trips, small enough to bound memory. */
 export const BULK_CHUNK_ROWS = 5_000;
 
-const INT_RANGES: Partial<Record<BulkColumnType, readonly [number, number]>> = {
-  integer: [-2_147_483_648, 2_147_483_647],
-  smallint: [-32_768, 32_767],
-};
-
 /**
  * Idempotent bulk upsert: `INSERT … SELECT FROM unnest($1::type[], $2::type[], …) ON CONFLICT DO
  * UPDATE`. One array parameter per column, so a statement has as many bind parameters as columns
@@ -54,10 +49,13 @@ export async function bulkUpsert(
 ): Promise<UpsertResult> {
   const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0 };
   const unique = dedupeByKey(spec, rows);
+  const statement = upsertStatement(spec);
   for (let start = 0; start < unique.length; start += chunkRows) {
     const chunk = unique.slice(start, start + chunkRows);
-    const returned = await upsertStatement(spec, chunk).execute(db);
-    const inserted = returned.rows.filter((r) => r.inserted).length;
+    const parameters = spec.columns.map((column, index) => arrayLiteral(chunk, index, ENCODERS[column.type]));
+    const returned = await db.executeQuery<{ inserted: boolean }>(CompiledQuery.raw(statement, parameters));
+    let inserted = 0;
+    for (const row of returned.rows) if (row.inserted) inserted++;
     result.inserted += inserted;
     result.updated += returned.rows.length - inserted;
     result.unchanged += chunk.length - returned.rows.length;
@@ -65,101 +63,137 @@ export async function bulkUpsert(
   return result;
 }
 
-function upsertStatement(
-  spec: BulkUpsertSpec,
-  rows: readonly (readonly unknown[])[],
-): RawBuilder<{ inserted: boolean }> {
-  const columns = spec.columns;
-  const names = columns.map((c) => sql.id(c.name));
+/** Statement text by spec (specs are a handful of constants; the text depends on nothing else). */
+const STATEMENTS = new Map<string, string>();
+
+function upsertStatement(spec: BulkUpsertSpec): string {
+  const signature = JSON.stringify([spec.table, spec.columns, spec.key, spec.touch, spec.insertOnly]);
+  let statement = STATEMENTS.get(signature);
+  if (statement === undefined) {
+    statement = buildStatement(spec);
+    STATEMENTS.set(signature, statement);
+  }
+  return statement;
+}
+
+function buildStatement(spec: BulkUpsertSpec): string {
+  const id = (name: string) => `"${name.replaceAll('"', '""')}"`;
+  const list = (names: readonly string[], format: (name: string) => string) => names.map(format).join(', ');
+  const names = spec.columns.map((c) => c.name);
   const touch = spec.touch ?? [];
-  const arrays = columns.map(
-    (column, index) =>
-      sql`${sql.val(arrayLiteral(rows.map((row) => normalize(column.type, row[index]))))}::${sql.raw(arrayParamType(column.type))}`,
-  );
-  const selected = columns.map((column) =>
-    column.type === 'text[]'
-      ? sql`coalesce(array(select jsonb_array_elements_text(u.${sql.id(column.name)}::jsonb)), '{}'::text[])`
-      : sql`u.${sql.id(column.name)}`,
-  );
-  const updatable = columns
-    .map((c) => c.name)
-    .filter((name) => !spec.key.includes(name) && !(spec.insertOnly ?? []).includes(name));
-  const table = sql.table(spec.table);
-  const insertColumns = [...names, ...touch.map((name) => sql.id(name))];
-  const insertValues = [...selected, ...touch.map(() => sql`now()`)];
+  const insertOnly = spec.insertOnly ?? [];
+  const updatable = names.filter((name) => !spec.key.includes(name) && !insertOnly.includes(name));
+  const table = id(spec.table);
+  const params = spec.columns.map((c, i) => `$${i + 1}::${PARAMETER_TYPES[c.type]}[]`).join(', ');
+  const converted = spec.columns.map((c) => `${CONVERSIONS[c.type](`r.${id(c.name)}`)} as ${id(c.name)}`);
   const assignments = [
-    ...updatable.map((name) => sql`${sql.id(name)} = excluded.${sql.id(name)}`),
-    ...touch.map((name) => sql`${sql.id(name)} = now()`),
+    ...updatable.map((name) => `${id(name)} = excluded.${id(name)}`),
+    ...touch.map((name) => `${id(name)} = now()`),
   ];
-  const current = sql.join(updatable.map((name) => sql`${table}.${sql.id(name)}`));
-  const incoming = sql.join(updatable.map((name) => sql`excluded.${sql.id(name)}`));
   const onConflict =
     updatable.length === 0
-      ? sql`do nothing`
-      : sql`do update set ${sql.join(assignments)} where (${current}) is distinct from (${incoming})`;
+      ? 'do nothing'
+      : `do update set ${assignments.join(', ')}
+        where (${list(updatable, (n) => `${table}.${id(n)}`)}) is distinct from (${list(updatable, (n) => `excluded.${id(n)}`)})`;
   // xmax = 0 only for rows this statement inserted (an updated row carries the updating xid).
-  return sql<{ inserted: boolean }>`
-    insert into ${table} (${sql.join(insertColumns)})
-    select ${sql.join(insertValues)} from unnest(${sql.join(arrays)}) as u(${sql.join(names)})
-    on conflict (${sql.join(spec.key.map((name) => sql.id(name)))}) ${onConflict}
+  return `insert into ${table} (${list([...names, ...touch], id)})
+    select ${list(names, (n) => `u.${id(n)}`)}${touch.map(() => ', now()').join('')}
+      from (select ${converted.join(', ')} from unnest(${params}) as r(${list(names, id)})) as u
+    on conflict (${list(spec.key, id)}) ${onConflict}
     returning (xmax = 0) as inserted`;
 }
 
-/** Array parameters: `text[]` columns travel as JSON text per row (unnest flattens 2-D arrays). */
-function arrayParamType(type: BulkColumnType): string {
-  return type === 'text[]' ? 'text[]' : `${type}[]`;
+/**
+ * How each column type travels. Instants go as epoch milliseconds (cheaper to print here and to read
+ * there than ISO text); a `text[]` value goes as its own array literal, one per row, cast back.
+ */
+const PARAMETER_TYPES: Record<BulkColumnType, string> = {
+  text: 'text',
+  bigint: 'bigint',
+  integer: 'integer',
+  smallint: 'smallint',
+  boolean: 'boolean',
+  timestamptz: 'bigint',
+  'text[]': 'text',
+};
+
+const CONVERSIONS: Record<BulkColumnType, (column: string) => string> = {
+  text: (c) => c,
+  bigint: (c) => c,
+  integer: (c) => c,
+  smallint: (c) => c,
+  boolean: (c) => c,
+  // Whole hours and the milliseconds within the hour: exact integer arithmetic over the whole range
+  // (`ms * interval '1 ms'` goes through a double and drifts by microseconds after year 4253), and
+  // no days, whose addition would follow the session's time zone across DST changes.
+  timestamptz: (c) =>
+    `timestamptz 'epoch' + make_interval(hours => (${c} / 3600000)::integer, secs => (${c} % 3600000)::float8 / 1000)`,
+  'text[]': (c) => `${c}::text[]`,
+};
+
+/** One element of an array literal: `NULL`, a number, `t`/`f` or a quoted string. */
+type Encoder = (value: unknown) => string;
+
+const NULL = 'NULL';
+
+function clamped(min: number, max: number): Encoder {
+  return (value) => {
+    if (value === null || value === undefined) return NULL;
+    const number = Number(value);
+    // Hostile or absurd payloads must not fail a whole batch: clamp to the column's range.
+    return Number.isFinite(number) ? String(Math.min(max, Math.max(min, Math.trunc(number)))) : NULL;
+  };
 }
 
+const ENCODERS: Record<BulkColumnType, Encoder> = {
+  text: (value) =>
+    value === null || value === undefined
+      ? NULL
+      : quoted(typeof value === 'string' ? cleanText(value) : String(value)),
+  integer: clamped(-2_147_483_648, 2_147_483_647),
+  smallint: clamped(-32_768, 32_767),
+  bigint: (value) => {
+    if (value === null || value === undefined) return NULL;
+    const number = Number(value);
+    return Number.isSafeInteger(number) ? String(number) : NULL;
+  },
+  boolean: (value) => (value === null || value === undefined ? NULL : value ? 't' : 'f'),
+  timestamptz: (value) => {
+    if (value === null || value === undefined) return NULL;
+    const ms = (value instanceof Date ? value : new Date(String(value))).getTime();
+    return Number.isNaN(ms) ? NULL : String(ms);
+  },
+  'text[]': (value) => {
+    let literal = '{';
+    if (Array.isArray(value)) {
+      for (const element of value as unknown[]) {
+        if (typeof element !== 'string') continue;
+        literal += `${literal.length > 1 ? ',' : ''}${quoted(cleanText(element))}`;
+      }
+    }
+    return quoted(`${literal}}`);
+  },
+};
+
 /**
- * PostgreSQL array literal of normalised values, built here rather than by the driver: the same text
- * goes to pg and PGlite, and it is several times cheaper than pg's generic array serialiser.
+ * PostgreSQL array literal of one column, built here rather than by the driver: the same text goes to
+ * pg and PGlite, and it is several times cheaper than pg's generic array serialiser.
  */
-function arrayLiteral(values: readonly unknown[]): string {
-  const parts = new Array<string>(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    if (value === null) parts[i] = 'NULL';
-    else if (typeof value === 'string')
-      parts[i] = `"${ESCAPE_NEEDED.test(value) ? value.replace(ESCAPE, '\\$&') : value}"`;
-    else parts[i] = String(value);
+function arrayLiteral(rows: readonly (readonly unknown[])[], index: number, encode: Encoder): string {
+  let literal = '{';
+  for (let i = 0; i < rows.length; i++) {
+    if (i > 0) literal += ',';
+    literal += encode(rows[i]?.[index]);
   }
-  return `{${parts.join(',')}}`;
+  return `${literal}}`;
+}
+
+function quoted(text: string): string {
+  return `"${ESCAPE_NEEDED.test(text) ? text.replace(ESCAPE, '\\$&') : text}"`;
 }
 
 const ESCAPE_NEEDED = /["\\]/;
 const ESCAPE = /["\\]/g;
-
-function normalize(type: BulkColumnType, value: unknown): unknown {
-  if (value === null || value === undefined) return type === 'text[]' ? '[]' : null;
-  switch (type) {
-    case 'text':
-      return typeof value === 'string' ? cleanText(value) : String(value);
-    case 'integer':
-    case 'smallint': {
-      const [min, max] = INT_RANGES[type] ?? [0, 0];
-      const number = Number(value);
-      // Hostile or absurd payloads must not fail a whole batch: clamp to the column's range.
-      return Number.isFinite(number) ? Math.min(max, Math.max(min, Math.trunc(number))) : null;
-    }
-    case 'bigint': {
-      const number = Number(value);
-      return Number.isSafeInteger(number) ? number : null;
-    }
-    case 'boolean':
-      return Boolean(value);
-    case 'timestamptz':
-      return toTimestamp(value);
-    case 'text[]':
-      return JSON.stringify(
-        (Array.isArray(value) ? value : []).filter((v) => typeof v === 'string').map(cleanText),
-      );
-  }
-}
-
-function toTimestamp(value: unknown): string | null {
-  const date = value instanceof Date ? value : new Date(String(value));
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
-}
 
 /**
  * One row per key (the last wins), in key order: concurrent transactions upserting overlapping rows

@@ -286,6 +286,36 @@ describe.each(TEST_ENGINES)('store on %s', (engine) => {
       );
     });
 
+    it('keep instants exactly from year 1 to 9999, in any session time zone', async () => {
+      const instants = [
+        '0001-01-01T00:00:00.000Z',
+        '1969-12-31T23:59:59.999Z',
+        '2024-03-31T01:30:00.000Z', // inside Europe's spring-forward hour
+        '2024-10-27T01:59:59.999Z',
+        '9999-12-31T23:59:59.999Z',
+      ].map((iso) => new Date(iso));
+      const commits = instants.map((at, i) =>
+        makeCommit(30_001 + i, { authoredAt: at, committedAt: new Date(at.getTime() - 1) }),
+      );
+      await db.transaction().execute(async (trx) => {
+        await sql`set local time zone 'Europe/Berlin'`.execute(trx);
+        await upsertCommits(trx, repositoryId, commits);
+      });
+      // Read as epoch microseconds (no drift hides): PGlite's parser misreads year 1 as 2001.
+      const { rows } = await sql<{ sha: string; authored: string; committed: string }>`
+        select sha, (extract(epoch from authored_at) * 1000000)::bigint::text as authored,
+               (extract(epoch from committed_at) * 1000000)::bigint::text as committed
+          from "commit" where repository_id = ${repositoryId} and sha > ${makeCommit(30_000).sha}
+         order by sha`.execute(db);
+      expect(rows).toEqual(
+        commits.map((c) => ({
+          sha: c.sha,
+          authored: `${c.authoredAt.getTime()}000`,
+          committed: `${c.committedAt.getTime()}000`,
+        })),
+      );
+    });
+
     it('store hostile text: NUL, quotes, braces, "NULL", odd Unicode and a 1 MB title', async () => {
       const hostile = 'a\u0000b "q" \\ {x,y} NULL 北京 🚀 \u202e\ud800';
       const huge = 'x'.repeat(1_000_000);

@@ -53,12 +53,13 @@ export async function bulkUpsert(
   for (let start = 0; start < unique.length; start += chunkRows) {
     const chunk = unique.slice(start, start + chunkRows);
     const parameters = spec.columns.map((column, index) => arrayLiteral(chunk, index, ENCODERS[column.type]));
-    const returned = await db.executeQuery<{ inserted: boolean }>(CompiledQuery.raw(statement, parameters));
-    let inserted = 0;
-    for (const row of returned.rows) if (row.inserted) inserted++;
+    const { rows: counted } = await db.executeQuery<{ inserted: number; written: number }>(
+      CompiledQuery.raw(statement, parameters),
+    );
+    const { inserted = 0, written = 0 } = counted[0] ?? {};
     result.inserted += inserted;
-    result.updated += returned.rows.length - inserted;
-    result.unchanged += chunk.length - returned.rows.length;
+    result.updated += written - inserted;
+    result.unchanged += chunk.length - written;
   }
   return result;
 }
@@ -95,12 +96,15 @@ function buildStatement(spec: BulkUpsertSpec): string {
       ? 'do nothing'
       : `do update set ${assignments.join(', ')}
         where (${list(updatable, (n) => `${table}.${id(n)}`)}) is distinct from (${list(updatable, (n) => `excluded.${id(n)}`)})`;
-  // xmax = 0 only for rows this statement inserted (an updated row carries the updating xid).
-  return `insert into ${table} (${list([...names, ...touch], id)})
+  // xmax = 0 only for rows this statement inserted (an updated row carries the updating xid). Counted
+  // here: one row back instead of one per row written.
+  return `with written as (
+    insert into ${table} (${list([...names, ...touch], id)})
     select ${list(names, (n) => `u.${id(n)}`)}${touch.map(() => ', now()').join('')}
       from (select ${converted.join(', ')} from unnest(${params}) as r(${list(names, id)})) as u
     on conflict (${list(spec.key, id)}) ${onConflict}
-    returning (xmax = 0) as inserted`;
+    returning (xmax = 0) as inserted)
+    select (count(*) filter (where inserted))::integer as inserted, count(*)::integer as written from written`;
 }
 
 /**
@@ -146,10 +150,7 @@ function clamped(min: number, max: number): Encoder {
 }
 
 const ENCODERS: Record<BulkColumnType, Encoder> = {
-  text: (value) =>
-    value === null || value === undefined
-      ? NULL
-      : quoted(typeof value === 'string' ? cleanText(value) : String(value)),
+  text: (value) => (value === null || value === undefined ? NULL : quoted(String(value))),
   integer: clamped(-2_147_483_648, 2_147_483_647),
   smallint: clamped(-32_768, 32_767),
   bigint: (value) => {
@@ -168,7 +169,7 @@ const ENCODERS: Record<BulkColumnType, Encoder> = {
     if (Array.isArray(value)) {
       for (const element of value as unknown[]) {
         if (typeof element !== 'string') continue;
-        literal += `${literal.length > 1 ? ',' : ''}${quoted(cleanText(element))}`;
+        literal += `${literal.length > 1 ? ',' : ''}${quoted(element)}`;
       }
     }
     return quoted(`${literal}}`);
@@ -180,18 +181,20 @@ const ENCODERS: Record<BulkColumnType, Encoder> = {
  * pg and PGlite, and it is several times cheaper than pg's generic array serialiser.
  */
 function arrayLiteral(rows: readonly (readonly unknown[])[], index: number, encode: Encoder): string {
-  let literal = '{';
-  for (let i = 0; i < rows.length; i++) {
-    if (i > 0) literal += ',';
-    literal += encode(rows[i]?.[index]);
-  }
-  return `${literal}}`;
+  const elements = new Array<string>(rows.length);
+  for (let i = 0; i < rows.length; i++) elements[i] = encode(rows[i]?.[index]);
+  return `{${elements.join(',')}}`;
 }
 
+/** A quoted array element; one scan finds the rare text needing cleanText or escapes. */
 function quoted(text: string): string {
-  return `"${ESCAPE_NEEDED.test(text) ? text.replace(ESCAPE, '\\$&') : text}"`;
+  if (!SPECIAL.test(text)) return `"${text}"`;
+  const clean = cleanText(text);
+  return `"${ESCAPE_NEEDED.test(clean) ? clean.replace(ESCAPE, '\\$&') : clean}"`;
 }
 
+// eslint-disable-next-line no-control-regex -- NUL is one of the characters looked for
+const SPECIAL = /["\\\u0000\ud800-\udfff]/;
 const ESCAPE_NEEDED = /["\\]/;
 const ESCAPE = /["\\]/g;
 
@@ -210,5 +213,6 @@ function dedupeByKey(spec: BulkUpsertSpec, rows: readonly (readonly unknown[])[]
         : keyIndexes.map((i) => String(row[i])).join('\u0001');
     byKey.set(key, row);
   }
-  return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+  // The default sort compares UTF-16 code units, as `<` does, without a comparator call per pair.
+  return [...byKey.keys()].sort().map((key) => byKey.get(key) ?? []);
 }

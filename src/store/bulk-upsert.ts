@@ -33,7 +33,7 @@ export interface UpsertResult {
 export const BULK_CHUNK_ROWS = 5_000;
 
 /**
- * Idempotent bulk upsert: `INSERT … SELECT FROM unnest($1::type[], $2::type[], …) ON CONFLICT DO
+ * Idempotent bulk upsert: `INSERT … SELECT unnest($1::type[]), unnest($2::type[]), … ON CONFLICT DO
  * UPDATE`. One array parameter per column, so a statement has as many bind parameters as columns
  * whatever the number of rows — far below PostgreSQL's 65,535 limit — and the plan is the same for
  * every chunk. Rows already identical are not rewritten (no dead tuples on idle re-crawls).
@@ -85,7 +85,11 @@ function buildStatement(spec: BulkUpsertSpec): string {
   const insertOnly = spec.insertOnly ?? [];
   const updatable = names.filter((name) => !spec.key.includes(name) && !insertOnly.includes(name));
   const table = id(spec.table);
-  const params = spec.columns.map((c, i) => `$${i + 1}::${PARAMETER_TYPES[c.type]}[]`).join(', ');
+  // unnest in the select list: a ProjectSet steps the arrays in lockstep, where `from unnest(a, b, …)`
+  // would first copy every array into a tuplestore of its own (≈ 15% of a no-op upsert's CPU).
+  const unnested = spec.columns
+    .map((c, i) => `unnest($${i + 1}::${PARAMETER_TYPES[c.type]}[]) as ${id(c.name)}`)
+    .join(', ');
   const converted = spec.columns.map((c) => `${CONVERSIONS[c.type](`r.${id(c.name)}`)} as ${id(c.name)}`);
   const assignments = [
     ...updatable.map((name) => `${id(name)} = excluded.${id(name)}`),
@@ -101,7 +105,7 @@ function buildStatement(spec: BulkUpsertSpec): string {
   return `with written as (
     insert into ${table} (${list([...names, ...touch], id)})
     select ${list(names, (n) => `u.${id(n)}`)}${touch.map(() => ', now()').join('')}
-      from (select ${converted.join(', ')} from unnest(${params}) as r(${list(names, id)})) as u
+      from (select ${converted.join(', ')} from (select ${unnested}) as r) as u
     on conflict (${list(spec.key, id)}) ${onConflict}
     returning (xmax = 0) as inserted)
     select (count(*) filter (where inserted))::integer as inserted, count(*)::integer as written from written`;

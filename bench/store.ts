@@ -82,7 +82,7 @@ export async function runStoreBench(): Promise<void> {
   }
 }
 
-const ROUNDS = 3;
+const ROUNDS = 5;
 const PHASES = ['insert', 'idle re-run'] as const;
 
 interface Measurement {

@@ -182,15 +182,19 @@ export async function updatePullRequestDetails(
 ): Promise<void> {
   if (details.length === 0) return;
   const column = <T>(pick: (d: PullRequestDetails) => T): T[] => details.map(pick);
+  const numbers = column((d) => d.number);
+  // `number = any(…)` lets the primary key fetch just these rows; joined on `d.number` alone, the
+  // planner may hash every issue of the repository for each page of pull requests.
   await sql`
     update issue as i
        set merged_by_login = d.merged_by_login, additions = d.additions,
            deletions = d.deletions, changed_files = d.changed_files
-      from unnest(${column((d) => d.number)}::integer[], ${column((d) => d.mergedByLogin)}::text[],
+      from unnest(${numbers}::integer[], ${column((d) => d.mergedByLogin)}::text[],
                   ${column((d) => d.additions)}::integer[], ${column((d) => d.deletions)}::integer[],
                   ${column((d) => d.changedFiles)}::integer[])
            as d(number, merged_by_login, additions, deletions, changed_files)
-     where i.repository_id = ${repositoryId} and i.number = d.number and i.is_pull_request
+     where i.repository_id = ${repositoryId} and i.number = any(${numbers}::integer[])
+       and i.number = d.number and i.is_pull_request
        and (i.merged_by_login, i.additions, i.deletions, i.changed_files)
            is distinct from (d.merged_by_login, d.additions, d.deletions, d.changed_files)`.execute(db);
 }

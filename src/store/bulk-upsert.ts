@@ -20,6 +20,13 @@ export interface BulkUpsertSpec {
   readonly touch?: readonly string[];
   /** Columns written on insert only and never updated (e.g. first_seen_at). */
   readonly insertOnly?: readonly string[];
+  /**
+   * Most rows are usually stored already, identical (user refs): skip those before the upsert, without
+   * locking them. ON CONFLICT DO UPDATE locks every conflicting row, even one its WHERE then leaves
+   * alone, until commit, so transactions mentioning the same people would queue behind each other.
+   * Costs an index probe per new row.
+   */
+  readonly mostlyUnchanged?: boolean;
 }
 
 /** What an upsert did: new rows, rows whose values changed, rows already identical. */
@@ -68,7 +75,14 @@ export async function bulkUpsert(
 const STATEMENTS = new Map<string, string>();
 
 function upsertStatement(spec: BulkUpsertSpec): string {
-  const signature = JSON.stringify([spec.table, spec.columns, spec.key, spec.touch, spec.insertOnly]);
+  const signature = JSON.stringify([
+    spec.table,
+    spec.columns,
+    spec.key,
+    spec.touch,
+    spec.insertOnly,
+    spec.mostlyUnchanged,
+  ]);
   let statement = STATEMENTS.get(signature);
   if (statement === undefined) {
     statement = buildStatement(spec);
@@ -100,12 +114,19 @@ function buildStatement(spec: BulkUpsertSpec): string {
       ? 'do nothing'
       : `do update set ${assignments.join(', ')}
         where (${list(updatable, (n) => `${table}.${id(n)}`)}) is distinct from (${list(updatable, (n) => `excluded.${id(n)}`)})`;
+  // A scalar subquery (not NOT EXISTS, which the planner turns into a hash anti join over the whole
+  // table) probes the key index row by row. A row another transaction changes after our snapshot is
+  // left to that writer, as if this statement had run first.
+  const stored = `(select (${list(updatable, (n) => `e.${id(n)}`)}) is not distinct from (${list(updatable, (n) => `u.${id(n)}`)})
+        from ${table} as e where ${spec.key.map((n) => `e.${id(n)} = u.${id(n)}`).join(' and ')})`;
+  const skipUnchanged = spec.mostlyUnchanged && updatable.length > 0 ? `where ${stored} is not true` : '';
   // xmax = 0 only for rows this statement inserted (an updated row carries the updating xid). Counted
   // here: one row back instead of one per row written.
   return `with written as (
     insert into ${table} (${list([...names, ...touch], id)})
     select ${list(names, (n) => `u.${id(n)}`)}${touch.map(() => ', now()').join('')}
       from (select ${converted.join(', ')} from (select ${unnested}) as r) as u
+    ${skipUnchanged}
     on conflict (${list(spec.key, id)}) ${onConflict}
     returning (xmax = 0) as inserted)
     select (count(*) filter (where inserted))::integer as inserted, count(*)::integer as written from written`;

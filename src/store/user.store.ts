@@ -72,7 +72,11 @@ export async function upsertUserRefs(
   refs: readonly GithubUserRef[],
 ): Promise<UpsertResult> {
   const rows = refs.map((r) => [r.id, r.login, r.type, r.isBot ?? looksLikeBot(r.login, r.type)]);
-  return bulkUpsert(db, { table: 'github_user', columns: REF_COLUMNS, key: ['id'] }, rows);
+  return bulkUpsert(
+    db,
+    { table: 'github_user', columns: REF_COLUMNS, key: ['id'], mostlyUnchanged: true },
+    rows,
+  );
 }
 
 /** Stores fetched profiles (all profile fields replaced, `observed_at` set). */

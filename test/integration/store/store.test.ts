@@ -408,7 +408,13 @@ describe.each(TEST_ENGINES)('store on %s', (engine) => {
         { id: 1003, login: 'dependabot[bot]', type: 'Bot' },
       ]);
       expect(await upsertUsers(db, [makeUserProfile(1)])).toEqual({ inserted: 0, updated: 1, unchanged: 0 });
-      await upsertUserRefs(db, [{ id: 1001, login: 'Dev1', type: 'User' }]);
+      expect(
+        await upsertUserRefs(db, [
+          { id: 1001, login: 'Dev1', type: 'User' },
+          { id: 1002, login: 'dev2', type: 'User' },
+          { id: 1004, login: 'dev4', type: 'User' },
+        ]),
+      ).toEqual({ inserted: 1, updated: 1, unchanged: 1 });
       expect(await findUser(db, 1001)).toMatchObject({ login: 'Dev1', location: 'Berlin', isBot: false });
       expect((await findUser(db, 1003))?.isBot).toBe(true);
       expect((await findUsersByLogin(db, 'DEV1')).map((u) => u.id)).toEqual([1001]);
@@ -418,6 +424,35 @@ describe.each(TEST_ENGINES)('store on %s', (engine) => {
       expect(dueSoon.map((u) => u.id)).toEqual([1002]);
     });
   });
+
+  // PGlite has one connection: a second transaction cannot run beside an open one there.
+  (engine === 'postgres' ? it : it.skip)(
+    'upsert unchanged user refs without locking them: no queue behind an open transaction',
+    async () => {
+      const refs = [{ id: 45_001, login: 'lockless', type: 'User' as const }];
+      await upsertUserRefs(db, refs);
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let upserted = () => {};
+      const firstUpserted = new Promise<void>((resolve) => (upserted = resolve));
+      const first = db.transaction().execute(async (trx) => {
+        await upsertUserRefs(trx, refs);
+        upserted();
+        await held;
+      });
+      await firstUpserted;
+      try {
+        const second = await db.transaction().execute(async (trx) => {
+          await sql`set local lock_timeout = '5s'`.execute(trx);
+          return upsertUserRefs(trx, refs);
+        });
+        expect(second).toEqual({ inserted: 0, updated: 0, unchanged: 1 });
+      } finally {
+        release();
+        await first;
+      }
+    },
+  );
 
   it('let concurrent transactions upsert overlapping users in any order without deadlocks', async () => {
     const refs = range(3_000).map((i) => ({ id: 50_000 + i, login: `u${i}`, type: 'User' as const }));

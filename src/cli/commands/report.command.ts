@@ -12,6 +12,7 @@ import { parseRepoName } from '../../shared/repo-name.js';
 import { countRowsForRepository, type RepositoryRowCounts } from '../../store/counts.store.js';
 import { listCrawlStates } from '../../store/crawl-state.store.js';
 import { findRepositoryByFullName, type Repository } from '../../store/repository.store.js';
+import { asOfOption } from '../option-values.js';
 
 /** The `vitals report --json` document (design §3); parts not built yet are null. */
 export interface RepositoryReport {
@@ -35,7 +36,7 @@ export function registerReportCommand(program: Command): void {
     .option('--as-of <date>', 'report as of this date (ISO 8601)')
     .action(async (input: string, options: { json?: boolean; asOf?: string }) => {
       const name = parseRepoName(input);
-      const asOf = parseAsOf(options.asOf);
+      const asOf = asOfOption(options.asOf);
       const configFile = program.opts<{ config?: string }>().config;
       await withDatabase(configFile, async ({ config, database }) => {
         const repo = await findRepositoryByFullName(database.db, name.fullName);
@@ -98,15 +99,4 @@ export function formatReport(report: RepositoryReport): string {
   lines.push(...formatHealthLines(report.health));
   if (report.geography) lines.push(...formatGeographyLines(report.geography));
   return `${lines.join('\n')}\n`;
-}
-
-function parseAsOf(value: string | undefined): Date {
-  if (value === undefined) return new Date();
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime()))
-    throw new VitalsError(
-      'INPUT_INVALID',
-      `--as-of must be a date such as 2026-01-31, got ${JSON.stringify(value)}`,
-    );
-  return date;
 }

@@ -13,6 +13,7 @@ import { VitalsError } from '../../shared/errors.js';
 import { parseRepoName, type RepoName } from '../../shared/repo-name.js';
 import { getPortfolioByName } from '../../store/portfolio.store.js';
 import { findRepositoryByFullName, listRepositories, type Repository } from '../../store/repository.store.js';
+import { asOfOption } from '../option-values.js';
 
 interface ScoreOptions {
   all?: boolean;
@@ -47,7 +48,7 @@ export function registerScoreCommand(program: Command): void {
           'Name repositories (OWNER/NAME…), or use --all, or --portfolio NAME (one of them)',
         );
       const names = inputs.map((input) => parseRepoName(input));
-      const asOf = parseAsOf(options.asOf);
+      const asOf = asOfOption(options.asOf);
       const concurrency = parseConcurrency(options.concurrency);
       const scoring = loadScoringConfig();
       const configFile = program.opts<{ config?: string }>().config;
@@ -172,17 +173,6 @@ function formatResult(result: ScoreResultJson, durationMs: number): string {
     `scored ${result.repositories.length} repositor${result.repositories.length === 1 ? 'y' : 'ies'} as of ${result.asOf} (scoring ${result.scoringVersion}) in ${(durationMs / 1000).toFixed(1)}s`,
   );
   return `${lines.join('\n')}\n`;
-}
-
-function parseAsOf(value: string | undefined): Date {
-  if (value === undefined) return new Date();
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime()))
-    throw new VitalsError(
-      'INPUT_INVALID',
-      `--as-of must be a date such as 2026-01-31, got ${JSON.stringify(value)}`,
-    );
-  return date;
 }
 
 function parseConcurrency(value: string | undefined): number {

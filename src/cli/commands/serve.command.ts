@@ -15,7 +15,7 @@ import { readWorkerMetrics } from '../../jobs/worker-metrics.js';
 import { createRedis, pingRedis } from '../../runtime/redis.js';
 import { VitalsError } from '../../shared/errors.js';
 import { createLogger } from '../../shared/logger.js';
-import { integerOption } from './worker.command.js';
+import { integerOption } from '../option-values.js';
 
 /**
  * `vitals serve [--port 8080] [--host 127.0.0.1] [--board-write]`: for now the operator endpoints —

@@ -4,6 +4,7 @@ import { WORKER_ROLES, type WorkerRole } from '../../jobs/queue-names.js';
 import { VitalsError } from '../../shared/errors.js';
 import { createLogger } from '../../shared/logger.js';
 import { startWorkers } from '../../../workers/start-workers.js';
+import { integerOption } from '../option-values.js';
 
 interface WorkerOptions {
   queues?: string;
@@ -69,11 +70,4 @@ function parseRoles(text: string): WorkerRole[] {
       `--queues takes ${WORKER_ROLES.join(', ')} (comma-separated), got ${JSON.stringify(text)}`,
     );
   return roles as WorkerRole[];
-}
-
-export function integerOption(flag: string, value: string | undefined, min: number, max: number): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max)
-    throw new VitalsError('INPUT_INVALID', `${flag} must be an integer from ${min} to ${max}, got ${value}`);
-  return n;
 }

@@ -67,7 +67,11 @@ describe('4 worker processes, 2 credentials, a budget that runs out several time
     expect(out.repositories.every((r) => r.lastSuccessAt !== null)).toBe(true);
     expect(out.credentials).toHaveLength(2);
     expect(out.credentials[0]?.resources.map((r) => r.resource)).toEqual(expect.arrayContaining(['core']));
-    expect(out.queues.length).toBe(4);
+    // crawl-repository, a stage queue per credential, analyse-repository, crawl-schedule
+    expect(out.queues.length).toBe(5);
+    expect(out.queues.map((q) => q.queue)).toEqual(
+      expect.arrayContaining(['crawl-repository', 'analyse-repository', 'crawl-schedule']),
+    );
     expect(out.queues.every((q) => q.waiting === 0 && q.active === 0 && q.failed === 0)).toBe(true);
     expect(status.stdout).not.toContain(fx.tokens[0]!);
   });

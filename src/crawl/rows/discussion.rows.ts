@@ -19,17 +19,7 @@ export function issueCommentRow(item: RestIssueComment): IssueCommentRecord | un
   // The list carries the issue only as a URL: …/issues/{number}.
   const issueNumber = Number(/\/issues\/(\d+)$/.exec(item.issue_url ?? '')?.[1]);
   if (!Number.isSafeInteger(issueNumber)) return undefined;
-  const created = toDateOrNull(item.created_at) ?? new Date(0);
-  return {
-    githubId: item.id,
-    issueNumber: issueNumber,
-    authorLogin: isGhost(item.user) ? null : cleanText(item.user?.login, 100),
-    authorUserId: isGhost(item.user) ? null : (item.user?.id ?? null),
-    authorAssociation: cleanText(item.author_association, 40),
-    createdAt: created,
-    updatedAt: toDateOrNull(item.updated_at) ?? created,
-    bodyLength: bodyLength(item.body),
-  };
+  return { ...commentColumns(item), issueNumber };
 }
 
 /** A review node of the reviews stage's GraphQL query. */
@@ -81,12 +71,19 @@ export interface RestReviewComment {
 export function reviewCommentRow(item: RestReviewComment): ReviewCommentRecord | undefined {
   const pullNumber = Number(/\/pulls\/(\d+)$/.exec(item.pull_request_url ?? '')?.[1]);
   if (!Number.isSafeInteger(pullNumber)) return undefined;
+  return {
+    ...commentColumns(item),
+    pullNumber,
+    reviewGithubId: item.pull_request_review_id ?? null,
+    inReplyToGithubId: item.in_reply_to_id ?? null,
+  };
+}
+
+/** What both REST comment lists carry alike: id, author (null for deleted accounts), times, body size. */
+function commentColumns(item: RestIssueComment | RestReviewComment) {
   const created = toDateOrNull(item.created_at) ?? new Date(0);
   return {
     githubId: item.id,
-    pullNumber: pullNumber,
-    reviewGithubId: item.pull_request_review_id ?? null,
-    inReplyToGithubId: item.in_reply_to_id ?? null,
     authorLogin: isGhost(item.user) ? null : cleanText(item.user?.login, 100),
     authorUserId: isGhost(item.user) ? null : (item.user?.id ?? null),
     authorAssociation: cleanText(item.author_association, 40),

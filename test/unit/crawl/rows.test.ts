@@ -3,7 +3,7 @@ import { DEFAULT_BOT_LOGINS, isBot } from '../../../src/crawl/is-bot.js';
 import { cleanText } from '../../../src/crawl/rows/clean-text.js';
 import { commitRow } from '../../../src/crawl/rows/commit.rows.js';
 import { contributorRow } from '../../../src/crawl/rows/contributor.rows.js';
-import { issueCommentRow, reviewRow } from '../../../src/crawl/rows/discussion.rows.js';
+import { issueCommentRow, reviewCommentRow, reviewRow } from '../../../src/crawl/rows/discussion.rows.js';
 import { parseGitTimestamp } from '../../../src/crawl/rows/git-timestamp.js';
 import { issueRow } from '../../../src/crawl/rows/issue.rows.js';
 import { userProfile, userReference } from '../../../src/crawl/rows/user.rows.js';
@@ -106,6 +106,35 @@ describe('hostile payloads', () => {
     expect(row?.issueNumber).toBe(42);
     expect(
       issueCommentRow({ id: 9, issue_url: 'nonsense', user: null, created_at: '', updated_at: '' }),
+    ).toBeUndefined();
+  });
+
+  it('maps a repository-wide review comment: pull number from its URL, review and reply ids, author', () => {
+    const row = reviewCommentRow({
+      id: 77,
+      pull_request_review_id: 5,
+      in_reply_to_id: 70,
+      pull_request_url: 'https://api.github.com/repos/o/r/pulls/8',
+      user: { login: 'ada', id: 31, type: 'User' },
+      author_association: 'MEMBER',
+      body: 'nit',
+      created_at: '2024-02-01T10:00:00Z',
+      updated_at: '2024-02-02T10:00:00Z',
+    });
+    expect(row).toEqual({
+      githubId: 77,
+      pullNumber: 8,
+      reviewGithubId: 5,
+      inReplyToGithubId: 70,
+      authorLogin: 'ada',
+      authorUserId: 31,
+      authorAssociation: 'MEMBER',
+      createdAt: new Date('2024-02-01T10:00:00Z'),
+      updatedAt: new Date('2024-02-02T10:00:00Z'),
+      bodyLength: 3,
+    });
+    expect(
+      reviewCommentRow({ id: 1, pull_request_url: 'x', user: null, created_at: '', updated_at: '' }),
     ).toBeUndefined();
   });
 

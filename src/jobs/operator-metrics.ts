@@ -20,44 +20,41 @@ export function createOperatorMetrics(read: () => Promise<OperatorSnapshot>): Re
   let pending: Promise<OperatorSnapshot> | undefined;
   // One read per scrape, shared by the gauges' collect callbacks.
   const snapshot = () => (pending ??= read().finally(() => setTimeout(() => (pending = undefined), 0)));
-  new Gauge({
-    name: 'vitals_github_budget_remaining',
-    help: 'Requests (REST) or points (GraphQL) left in the current window, per credential fingerprint',
-    labelNames: ['credential', 'resource'],
-    registers: [registry],
-    async collect() {
-      this.reset();
-      for (const c of (await snapshot()).credentials)
-        for (const r of c.resources)
-          if (r.remaining !== null)
-            this.set({ credential: c.fingerprint, resource: r.resource }, r.remaining);
-    },
-  });
-  new Gauge({
-    name: 'vitals_github_budget_limit',
-    help: 'Window limit per credential fingerprint and resource',
-    labelNames: ['credential', 'resource'],
-    registers: [registry],
-    async collect() {
-      this.reset();
-      for (const c of (await snapshot()).credentials)
-        for (const r of c.resources)
-          if (r.limit !== null) this.set({ credential: c.fingerprint, resource: r.resource }, r.limit);
-    },
-  });
-  new Gauge({
-    name: 'vitals_github_budget_reset_timestamp_seconds',
-    help: 'When the window of a credential and resource resets (Unix seconds)',
-    labelNames: ['credential', 'resource'],
-    registers: [registry],
-    async collect() {
-      this.reset();
-      for (const c of (await snapshot()).credentials)
-        for (const r of c.resources)
-          if (r.resetAt)
-            this.set({ credential: c.fingerprint, resource: r.resource }, Date.parse(r.resetAt) / 1000);
-    },
-  });
+  // One gauge per budget figure, labelled by credential fingerprint and resource; null = unknown.
+  const budgetGauge = (
+    name: string,
+    help: string,
+    valueOf: (r: BudgetSnapshot['resources'][number]) => number | null,
+  ) =>
+    new Gauge({
+      name,
+      help,
+      labelNames: ['credential', 'resource'],
+      registers: [registry],
+      async collect() {
+        this.reset();
+        for (const c of (await snapshot()).credentials)
+          for (const r of c.resources) {
+            const value = valueOf(r);
+            if (value !== null) this.set({ credential: c.fingerprint, resource: r.resource }, value);
+          }
+      },
+    });
+  budgetGauge(
+    'vitals_github_budget_remaining',
+    'Requests (REST) or points (GraphQL) left in the current window, per credential fingerprint',
+    (r) => r.remaining,
+  );
+  budgetGauge(
+    'vitals_github_budget_limit',
+    'Window limit per credential fingerprint and resource',
+    (r) => r.limit,
+  );
+  budgetGauge(
+    'vitals_github_budget_reset_timestamp_seconds',
+    'When the window of a credential and resource resets (Unix seconds)',
+    (r) => (r.resetAt ? Date.parse(r.resetAt) / 1000 : null),
+  );
   new Gauge({
     name: 'vitals_queue_jobs',
     help: 'Jobs per queue and state',

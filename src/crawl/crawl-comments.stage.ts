@@ -1,6 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../schema/database.js';
-import { upsertIssueComments, upsertReviewComments } from '../store/discussion.store.js';
+import {
+  deleteIssueCommentsByGithubId,
+  deleteReviewCommentsByGithubId,
+  listIssueCommentGithubIds,
+  listReviewCommentGithubIds,
+  upsertIssueComments,
+  upsertReviewComments,
+} from '../store/discussion.store.js';
 import { upsertUserRefs } from '../store/user.store.js';
 import { loadRepository } from './repo-ref.js';
 import {
@@ -29,6 +36,11 @@ export const crawlCommentsStage: Stage = async (deps, { repositoryId }) => {
       'comments',
       '/repos/{owner}/{repo}/issues/comments',
       commentPage(deps, issueCommentRow, (trx, records) => upsertIssueComments(trx, repositoryId, records)),
+      {
+        idOf: githubIdOf,
+        listStored: (trx, upTo) => listIssueCommentGithubIds(trx, repositoryId, upTo),
+        deleteRows: (trx, ids) => deleteIssueCommentsByGithubId(trx, repositoryId, ids),
+      },
     ),
     crawlUpdatedList<RestReviewComment>(
       deps,
@@ -36,6 +48,11 @@ export const crawlCommentsStage: Stage = async (deps, { repositoryId }) => {
       'review_comments',
       '/repos/{owner}/{repo}/pulls/comments',
       commentPage(deps, reviewCommentRow, (trx, records) => upsertReviewComments(trx, repositoryId, records)),
+      {
+        idOf: githubIdOf,
+        listStored: (trx, upTo) => listReviewCommentGithubIds(trx, repositoryId, upTo),
+        deleteRows: (trx, ids) => deleteReviewCommentsByGithubId(trx, repositoryId, ids),
+      },
     ),
   ]);
   if (issueSettled.status === 'rejected') throw issueSettled.reason;
@@ -72,4 +89,8 @@ function commentPage<T extends { user: RestUser | null }, R extends { updatedAt:
       },
     };
   };
+}
+
+function githubIdOf(item: { id?: unknown } | null | undefined): number | undefined {
+  return typeof item?.id === 'number' ? item.id : undefined;
 }

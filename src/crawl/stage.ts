@@ -42,6 +42,12 @@ export interface CrawlSettings extends BotRules {
   readonly userProfileTtlDays: number;
   /** Pull requests per GraphQL query in the reviews stage (design §4 lower bound assumes 50). */
   readonly reviewsPerQuery: number;
+  /**
+   * Every this many days each incrementally read list (issues, issue comments, review comments) is
+   * read once in full, without `since`, and stored rows GitHub no longer lists are deleted
+   * (design §4). 0 = never.
+   */
+  readonly reconcileEveryDays: number;
 }
 
 export const defaultCrawlSettings: CrawlSettings = Object.freeze({
@@ -49,6 +55,7 @@ export const defaultCrawlSettings: CrawlSettings = Object.freeze({
   sinceOverlapSeconds: 120,
   userProfileTtlDays: 7,
   reviewsPerQuery: 50,
+  reconcileEveryDays: 7,
 });
 
 export interface CrawlDeps {

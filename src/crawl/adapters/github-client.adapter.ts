@@ -74,7 +74,12 @@ export function createCrawlGitHub(client: GitHubClient, db: Kysely<Database>): C
       );
       for await (const page of pages) {
         refreshBudget();
-        yield { items: page.items, notModified: page.notModified, last: page.last };
+        yield {
+          items: page.items,
+          notModified: page.notModified,
+          last: page.last,
+          truncated: page.truncated,
+        };
       }
     },
 

@@ -20,6 +20,8 @@ export interface RestPage<T> {
   readonly notModified: boolean;
   /** No page follows: store what you held back before asking for more (the ETag is saved then). */
   readonly last: boolean;
+  /** GitHub refused a deeper page (422, pagination limit): the list was not read to its end. */
+  readonly truncated: boolean;
 }
 
 export interface RestRequestOptions {

@@ -9,6 +9,7 @@ import {
   upsertReviewComments,
 } from '../store/discussion.store.js';
 import { upsertUserRefs } from '../store/user.store.js';
+import type { StoredItem } from './reconcile.js';
 import { loadRepository } from './repo-ref.js';
 import {
   issueCommentRow,
@@ -38,7 +39,9 @@ export const crawlCommentsStage: Stage = async (deps, { repositoryId }) => {
       commentPage(deps, issueCommentRow, (trx, records) => upsertIssueComments(trx, repositoryId, records)),
       {
         idOf: githubIdOf,
-        listStored: (trx, upTo) => listIssueCommentGithubIds(trx, repositoryId, upTo),
+        listStored: async (trx, upTo) =>
+          byCommentId(await listIssueCommentGithubIds(trx, repositoryId, upTo)),
+        itemRoute: '/repos/{owner}/{repo}/issues/comments/{comment_id}',
         deleteRows: (trx, ids) => deleteIssueCommentsByGithubId(trx, repositoryId, ids),
       },
     ),
@@ -50,7 +53,9 @@ export const crawlCommentsStage: Stage = async (deps, { repositoryId }) => {
       commentPage(deps, reviewCommentRow, (trx, records) => upsertReviewComments(trx, repositoryId, records)),
       {
         idOf: githubIdOf,
-        listStored: (trx, upTo) => listReviewCommentGithubIds(trx, repositoryId, upTo),
+        listStored: async (trx, upTo) =>
+          byCommentId(await listReviewCommentGithubIds(trx, repositoryId, upTo)),
+        itemRoute: '/repos/{owner}/{repo}/pulls/comments/{comment_id}',
         deleteRows: (trx, ids) => deleteReviewCommentsByGithubId(trx, repositoryId, ids),
       },
     ),
@@ -93,4 +98,8 @@ function commentPage<T extends { user: RestUser | null }, R extends { updatedAt:
 
 function githubIdOf(item: { id?: unknown } | null | undefined): number | undefined {
   return typeof item?.id === 'number' ? item.id : undefined;
+}
+
+function byCommentId(githubIds: readonly number[]): StoredItem[] {
+  return githubIds.map((githubId) => ({ githubId, params: { comment_id: githubId } }));
 }

@@ -36,7 +36,13 @@ export const crawlIssuesStage: Stage = async (deps, { repositoryId }) => {
     },
     {
       idOf: (item) => (typeof item?.id === 'number' ? item.id : undefined),
-      listStored: (trx, upTo) => listIssueGithubIds(trx, repositoryId, upTo),
+      listStored: async (trx, upTo) =>
+        (await listIssueGithubIds(trx, repositoryId, upTo)).map((r) => ({
+          githubId: r.githubId,
+          params: { issue_number: r.number },
+        })),
+      // Pull requests too: GitHub answers this URL for them (and 404/410 once an issue is deleted).
+      itemRoute: '/repos/{owner}/{repo}/issues/{issue_number}',
       // An issue goes with its comments, reviews and review comments (see deleteIssuesByGithubId).
       deleteRows: (trx, ids) => deleteIssuesByGithubId(trx, repositoryId, ids),
     },

@@ -48,6 +48,11 @@ export interface CrawlSettings extends BotRules {
    * (design §4). 0 = never.
    */
   readonly reconcileEveryDays: number;
+  /**
+   * At most this many deletion candidates (stored rows a full read did not see) are asked for one by
+   * one per list and reconciliation; the rest are kept until the next one (design §4).
+   */
+  readonly reconcileVerifyLimit: number;
 }
 
 export const defaultCrawlSettings: CrawlSettings = Object.freeze({
@@ -56,6 +61,7 @@ export const defaultCrawlSettings: CrawlSettings = Object.freeze({
   userProfileTtlDays: 7,
   reviewsPerQuery: 50,
   reconcileEveryDays: 7,
+  reconcileVerifyLimit: 100,
 });
 
 export interface CrawlDeps {

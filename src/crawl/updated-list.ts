@@ -4,7 +4,7 @@ import { isGitHubError } from '../github/github-error.js';
 import { upsertCrawlState, type CrawlEntity } from '../store/crawl-state.store.js';
 import type { RepoRef } from './adapters/github.port.js';
 import { beginEntity, finished, laterOf, sinceWithOverlap } from './entity-run.js';
-import { reconciliationDue, unseenIds, type Reconciler } from './reconcile.js';
+import { reconciliationDue, unseenItems, verifyCandidates, type Reconciler } from './reconcile.js';
 import type { CrawlDeps } from './stage.js';
 
 /** Items stored per transaction (5 REST pages). */
@@ -40,8 +40,11 @@ export interface UpdatedListResult {
  * Reconciliation (design §4): rows deleted on GitHub never show up in a `since` read, so when
  * `reconcileEveryDays` have passed since the last full read (or none was ever made), pass 1 reads
  * the list without `since` and collects the GitHub ids it sees. Only if it reached the end (no 422,
- * no failure) are the stored rows it did not see deleted, in the transaction that records
- * `reconciled_at`. That full read is unconditional once a watermark exists: a stored ETag only
+ * no failure) are the stored rows it did not see judged: each such candidate is asked for by its own
+ * URL (at most `reconcileVerifyLimit` per list; the rest wait for the next reconciliation), because
+ * GitHub pages by offset and an item changed or deleted during the read can make a live one slip
+ * between two pages. Only candidates answered 404/410 are deleted, in the transaction that records
+ * `reconciled_at`; a live one or any other failure keeps the row. That full read is unconditional once a watermark exists: a stored ETag only
  * vouches for the first page, and a deletion further down leaves the first page as it was, so a 304
  * there would hide it. A first crawl (no watermark) is a full read and counts as a reconciliation.
  * A truncated full read deletes nothing but still records `reconciled_at`, so a list too deep to
@@ -128,24 +131,7 @@ export async function crawlUpdatedList<T>(
       break;
     }
     if (reconciling && !notModified) {
-      let removed = 0;
-      const upTo = reached;
-      await db.transaction().execute(async (trx) => {
-        // Only rows inside what the read covered (sorted by `updated` ascending, it covers up to the
-        // newest `updated_at` it saw): a list GitHub cuts short without a 422 (its Link just ends
-        // early) must not look like mass deletion. Nothing seen, nothing judged.
-        if (upTo !== null) {
-          removed = await reconciler.deleteRows(trx, unseenIds(await reconciler.listStored(trx, upTo), seen));
-        }
-        await upsertCrawlState(trx, ref.repositoryId, entity, {
-          watermarkAt: watermark,
-          reconciledAt: startedAt,
-        });
-      });
-      logger.info(
-        { repositoryId: ref.repositoryId, entity, seen: seen.size, removed },
-        'list reconciled with github',
-      );
+      await reconcileList(deps, ref, entity, reconciler, seen, reached, watermark, startedAt);
     }
     if (notModified && pass === 0) {
       await upsertCrawlState(db, ref.repositoryId, entity, finished(clock.now()));
@@ -162,4 +148,91 @@ export function newestOf(dates: readonly (Date | null | undefined)[]): Date | nu
   let newest: Date | null = null;
   for (const date of dates) newest = laterOf(newest, date);
   return newest;
+}
+
+/**
+ * After a complete full read: asks GitHub for each stored row the read did not see (up to
+ * `reconcileVerifyLimit`), then deletes those answered 404/410 and records `reconciled_at` in one
+ * transaction. Only rows inside what the read covered are judged (sorted by `updated` ascending, it
+ * covers up to the newest `updated_at` it saw, `reachedUpTo`): a list GitHub cuts short without a 422
+ * (its Link just ends early) must not look like mass deletion. Nothing seen, nothing judged.
+ */
+export async function reconcileList(
+  deps: CrawlDeps,
+  ref: RepoRef,
+  entity: CrawlEntity,
+  reconciler: Reconciler,
+  seen: ReadonlySet<number>,
+  reachedUpTo: Date | null,
+  watermark: Date | null,
+  startedAt: Date,
+): Promise<{ removed: number; kept: number; deferred: number }> {
+  const { db, github, settings, logger } = deps;
+  const candidates =
+    reachedUpTo === null ? [] : unseenItems(await reconciler.listStored(db, reachedUpTo), seen);
+  const checked = await verifyCandidates(
+    candidates,
+    settings.reconcileVerifyLimit,
+    (item) => github.exists(ref, reconciler.itemRoute, item.params),
+    (item, err) =>
+      logger.warn(
+        { repositoryId: ref.repositoryId, entity, githubId: item.githubId, err: describeFailure(err) },
+        'reconciliation could not verify a deletion candidate; kept',
+      ),
+  );
+  let gone = checked.gone;
+  if (gone.length > 0) {
+    // A repository deleted or made private meanwhile answers 404 for every item: delete only while
+    // the repository itself still answers.
+    const repositoryThere = await github.exists(ref, '/repos/{owner}/{repo}', {}).catch((err: unknown) => {
+      logger.warn(
+        { repositoryId: ref.repositoryId, entity, err: describeFailure(err) },
+        'reconciliation could not confirm the repository; nothing deleted',
+      );
+      return false;
+    });
+    if (!repositoryThere) gone = [];
+  }
+  let removed = 0;
+  await db.transaction().execute(async (trx) => {
+    removed = await reconciler.deleteRows(trx, gone);
+    await upsertCrawlState(trx, ref.repositoryId, entity, {
+      watermarkAt: watermark,
+      reconciledAt: startedAt,
+    });
+  });
+  const kept = candidates.length - gone.length;
+  if (checked.deferred > 0) {
+    logger.warn(
+      {
+        repositoryId: ref.repositoryId,
+        entity,
+        deferred: checked.deferred,
+        limit: settings.reconcileVerifyLimit,
+      },
+      'more deletion candidates than the verification limit; the rest wait for the next reconciliation',
+    );
+  }
+  logger.info(
+    {
+      repositoryId: ref.repositoryId,
+      entity,
+      seen: seen.size,
+      candidates: candidates.length,
+      removed,
+      live: checked.live.length,
+      failed: checked.failed.length,
+      deferred: checked.deferred,
+    },
+    'list reconciled with github',
+  );
+  return { removed, kept, deferred: checked.deferred };
+}
+
+function describeFailure(err: unknown): string {
+  return isGitHubError(err)
+    ? `${err.kind}: ${err.message}`
+    : err instanceof Error
+      ? err.message
+      : String(err);
 }

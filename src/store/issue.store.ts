@@ -199,19 +199,19 @@ export async function updatePullRequestDetails(
            is distinct from (d.merged_by_login, d.additions, d.deletions, d.changed_files)`.execute(db);
 }
 
-/** GitHub ids of the stored issues and pull requests of a repository updated up to `updatedUpTo`. */
+/** GitHub ids and numbers of the stored issues and pull requests of a repository updated up to `updatedUpTo`. */
 export async function listIssueGithubIds(
   db: Kysely<Database>,
   repositoryId: number,
   updatedUpTo: Date,
-): Promise<number[]> {
+): Promise<{ githubId: number; number: number }[]> {
   const rows = await db
     .selectFrom('issue')
-    .select('github_id')
+    .select(['github_id', 'number'])
     .where('repository_id', '=', repositoryId)
     .where('updated_at', '<=', updatedUpTo)
     .execute();
-  return rows.map((r) => r.github_id);
+  return rows.map((r) => ({ githubId: r.github_id, number: r.number }));
 }
 
 /**

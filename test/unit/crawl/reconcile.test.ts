@@ -1,5 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { reconciliationDue, unseenIds } from '../../../src/crawl/reconcile.js';
+import {
+  reconciliationDue,
+  unseenItems,
+  verifyCandidates,
+  type StoredItem,
+} from '../../../src/crawl/reconcile.js';
 
 const now = new Date('2026-11-29T12:00:00Z');
 const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
@@ -29,10 +34,42 @@ describe('reconciliationDue', () => {
   });
 });
 
-describe('unseenIds', () => {
-  it('gives the stored ids a complete read did not see, in stored order', () => {
-    expect(unseenIds([5, 1, 9, 3], new Set([1, 3, 42]))).toEqual([5, 9]);
-    expect(unseenIds([], new Set([1]))).toEqual([]);
-    expect(unseenIds([1, 2], new Set())).toEqual([1, 2]);
+const item = (githubId: number): StoredItem => ({ githubId, params: { comment_id: githubId } });
+
+describe('unseenItems', () => {
+  it('gives the stored rows a complete read did not see, in stored order', () => {
+    expect(unseenItems([5, 1, 9, 3].map(item), new Set([1, 3, 42]))).toEqual([item(5), item(9)]);
+    expect(unseenItems([], new Set([1]))).toEqual([]);
+    expect(unseenItems([1, 2].map(item), new Set())).toEqual([item(1), item(2)]);
+  });
+});
+
+describe('verifyCandidates', () => {
+  it('sorts candidates into gone, live and failed, and asks for no more than the limit', async () => {
+    const asked: number[] = [];
+    const failures: number[] = [];
+    const result = await verifyCandidates(
+      [1, 2, 3, 4, 5, 6].map(item),
+      4,
+      async ({ githubId }) => {
+        asked.push(githubId);
+        if (githubId === 3) throw new Error('500 after retries');
+        return githubId % 2 === 0;
+      },
+      ({ githubId }) => failures.push(githubId),
+    );
+    expect(asked).toEqual([1, 2, 3, 4]);
+    expect(result).toEqual({ gone: [1], live: [2, 4], failed: [3], deferred: 2 });
+    expect(failures).toEqual([3]);
+  });
+
+  it('asks for nothing with a limit of 0 (every candidate kept)', async () => {
+    const result = await verifyCandidates(
+      [item(1)],
+      0,
+      () => Promise.reject(new Error('not asked')),
+      () => undefined,
+    );
+    expect(result).toEqual({ gone: [], live: [], failed: [], deferred: 1 });
   });
 });

@@ -3,6 +3,7 @@ import * as initial from './2026-11-29T0400_initial.js';
 import * as scoreSnapshots from './2026-11-29T0500_score-snapshots.js';
 import * as schedules from './2026-11-29T0510_schedules.js';
 import * as geography from './2026-11-29T0530_geography.js';
+import * as crawlReconciledAt from './2026-11-29T0600_crawl-reconciled-at.js';
 
 /**
  * Every migration, by name, in order. A static record instead of kysely's FileMigrationProvider:
@@ -14,4 +15,5 @@ export const migrations: Readonly<Record<string, Migration>> = Object.freeze({
   '2026-11-29T0500_score-snapshots': scoreSnapshots,
   '2026-11-29T0510_schedules': schedules,
   '2026-11-29T0530_geography': geography,
+  '2026-11-29T0600_crawl-reconciled-at': crawlReconciledAt,
 });

@@ -17,6 +17,8 @@ export interface CrawlStateTable {
   last_error: string | null;
   last_success_at: Timestamp | null;
   next_due_at: Timestamp | null;
+  /** When the list was last read in full and rows deleted on GitHub removed (null = never). */
+  reconciled_at: Timestamp | null;
   updated_at: TimestampDefaultNow;
 }
 

@@ -1,7 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../schema/database.js';
-import { upsertIssueComments, upsertReviewComments } from '../store/discussion.store.js';
+import {
+  deleteIssueCommentsByGithubId,
+  deleteReviewCommentsByGithubId,
+  listIssueCommentGithubIds,
+  listReviewCommentGithubIds,
+  upsertIssueComments,
+  upsertReviewComments,
+} from '../store/discussion.store.js';
 import { upsertUserRefs } from '../store/user.store.js';
+import type { StoredItem } from './reconcile.js';
 import { loadRepository } from './repo-ref.js';
 import {
   issueCommentRow,
@@ -29,6 +37,13 @@ export const crawlCommentsStage: Stage = async (deps, { repositoryId }) => {
       'comments',
       '/repos/{owner}/{repo}/issues/comments',
       commentPage(deps, issueCommentRow, (trx, records) => upsertIssueComments(trx, repositoryId, records)),
+      {
+        idOf: githubIdOf,
+        listStored: async (trx, upTo) =>
+          byCommentId(await listIssueCommentGithubIds(trx, repositoryId, upTo)),
+        itemRoute: '/repos/{owner}/{repo}/issues/comments/{comment_id}',
+        deleteRows: (trx, ids) => deleteIssueCommentsByGithubId(trx, repositoryId, ids),
+      },
     ),
     crawlUpdatedList<RestReviewComment>(
       deps,
@@ -36,6 +51,13 @@ export const crawlCommentsStage: Stage = async (deps, { repositoryId }) => {
       'review_comments',
       '/repos/{owner}/{repo}/pulls/comments',
       commentPage(deps, reviewCommentRow, (trx, records) => upsertReviewComments(trx, repositoryId, records)),
+      {
+        idOf: githubIdOf,
+        listStored: async (trx, upTo) =>
+          byCommentId(await listReviewCommentGithubIds(trx, repositoryId, upTo)),
+        itemRoute: '/repos/{owner}/{repo}/pulls/comments/{comment_id}',
+        deleteRows: (trx, ids) => deleteReviewCommentsByGithubId(trx, repositoryId, ids),
+      },
     ),
   ]);
   if (issueSettled.status === 'rejected') throw issueSettled.reason;
@@ -72,4 +94,12 @@ function commentPage<T extends { user: RestUser | null }, R extends { updatedAt:
       },
     };
   };
+}
+
+function githubIdOf(item: { id?: unknown } | null | undefined): number | undefined {
+  return typeof item?.id === 'number' ? item.id : undefined;
+}
+
+function byCommentId(githubIds: readonly number[]): StoredItem[] {
+  return githubIds.map((githubId) => ({ githubId, params: { comment_id: githubId } }));
 }

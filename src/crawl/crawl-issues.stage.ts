@@ -1,4 +1,4 @@
-import { upsertIssues } from '../store/issue.store.js';
+import { deleteIssuesByGithubId, listIssueGithubIds, upsertIssues } from '../store/issue.store.js';
 import { upsertUserRefs } from '../store/user.store.js';
 import { loadRepository } from './repo-ref.js';
 import { issueRow, type RestIssue } from './rows/issue.rows.js';
@@ -33,6 +33,18 @@ export const crawlIssuesStage: Stage = async (deps, { repositoryId }) => {
           return records.length;
         },
       };
+    },
+    {
+      idOf: (item) => (typeof item?.id === 'number' ? item.id : undefined),
+      listStored: async (trx, upTo) =>
+        (await listIssueGithubIds(trx, repositoryId, upTo)).map((r) => ({
+          githubId: r.githubId,
+          params: { issue_number: r.number },
+        })),
+      // Pull requests too: GitHub answers this URL for them (and 404/410 once an issue is deleted).
+      itemRoute: '/repos/{owner}/{repo}/issues/{issue_number}',
+      // An issue goes with its comments, reviews and review comments (see deleteIssuesByGithubId).
+      deleteRows: (trx, ids) => deleteIssuesByGithubId(trx, repositoryId, ids),
     },
   );
   return { stage: 'issues', ...result };

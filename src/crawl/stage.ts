@@ -42,6 +42,17 @@ export interface CrawlSettings extends BotRules {
   readonly userProfileTtlDays: number;
   /** Pull requests per GraphQL query in the reviews stage (design §4 lower bound assumes 50). */
   readonly reviewsPerQuery: number;
+  /**
+   * Every this many days each incrementally read list (issues, issue comments, review comments) is
+   * read once in full, without `since`, and stored rows GitHub no longer lists are deleted
+   * (design §4). 0 = never.
+   */
+  readonly reconcileEveryDays: number;
+  /**
+   * At most this many deletion candidates (stored rows a full read did not see) are asked for one by
+   * one per list and reconciliation; the rest are kept until the next one (design §4).
+   */
+  readonly reconcileVerifyLimit: number;
 }
 
 export const defaultCrawlSettings: CrawlSettings = Object.freeze({
@@ -49,6 +60,8 @@ export const defaultCrawlSettings: CrawlSettings = Object.freeze({
   sinceOverlapSeconds: 120,
   userProfileTtlDays: 7,
   reviewsPerQuery: 50,
+  reconcileEveryDays: 7,
+  reconcileVerifyLimit: 100,
 });
 
 export interface CrawlDeps {

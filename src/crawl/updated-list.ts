@@ -4,6 +4,7 @@ import { isGitHubError } from '../github/github-error.js';
 import { upsertCrawlState, type CrawlEntity } from '../store/crawl-state.store.js';
 import type { RepoRef } from './adapters/github.port.js';
 import { beginEntity, finished, laterOf, sinceWithOverlap } from './entity-run.js';
+import { reconciliationDue, unseenItems, verifyCandidates, type Reconciler } from './reconcile.js';
 import type { CrawlDeps } from './stage.js';
 
 /** Items stored per transaction (5 REST pages). */
@@ -14,6 +15,11 @@ export interface PageWrite {
   write(trx: Kysely<Database>): Promise<number>;
   /** Newest `updated_at` on the page. */
   newest: Date | null;
+}
+
+/** How a list's items are told apart for reconciliation: their GitHub id and the store's side. */
+export interface ListReconciler<T> extends Reconciler {
+  idOf(item: T): number | undefined;
 }
 
 export interface UpdatedListResult {
@@ -30,6 +36,19 @@ export interface UpdatedListResult {
  * anything. An unchanged list answers its first page with a free 304 (same URL, stored ETag).
  * 422 on deep pages ("pagination is limited") ends this run early; the watermark is where the stored
  * rows end, so the next run carries on from there with a later `since`.
+ *
+ * Reconciliation (design §4): rows deleted on GitHub never show up in a `since` read, so when
+ * `reconcileEveryDays` have passed since the last full read (or none was ever made), pass 1 reads
+ * the list without `since` and collects the GitHub ids it sees. Only if it reached the end (no 422,
+ * no failure) are the stored rows it did not see judged: each such candidate is asked for by its own
+ * URL (at most `reconcileVerifyLimit` per list; the rest wait for the next reconciliation), because
+ * GitHub pages by offset and an item changed or deleted during the read can make a live one slip
+ * between two pages. Only candidates answered 404/410 are deleted, in the transaction that records
+ * `reconciled_at`; a live one or any other failure keeps the row. That full read is unconditional once a watermark exists: a stored ETag only
+ * vouches for the first page, and a deletion further down leaves the first page as it was, so a 304
+ * there would hide it. A first crawl (no watermark) is a full read and counts as a reconciliation.
+ * A truncated full read deletes nothing but still records `reconciled_at`, so a list too deep to
+ * read in full costs one full read per period, not one per run.
  */
 export async function crawlUpdatedList<T>(
   deps: CrawlDeps,
@@ -37,17 +56,25 @@ export async function crawlUpdatedList<T>(
   entity: CrawlEntity,
   route: string,
   toPage: (items: readonly T[]) => PageWrite,
+  reconciler: ListReconciler<T>,
 ): Promise<UpdatedListResult> {
   const { db, github, clock, settings, logger } = deps;
+  const startedAt = clock.now();
   const run = await beginEntity(db, ref.repositoryId, entity);
   let watermark = run.previous?.watermarkAt ?? null;
   let rows = 0;
   let pages = 0;
-  let conditional = run.conditional;
+  const full = reconciliationDue(run.previous, settings.reconcileEveryDays, startedAt);
+  // Without a watermark the list was never read or was empty: its first page changes with any item.
+  let conditional = run.conditional && (!full || watermark === null);
   // Pass 2 "primes" the URL the next run will ask (its `since` moved with the watermark): one request
   // now, so that an idle re-crawl is all free 304s rather than one full page per list.
   for (let pass = 0; pass < 2; pass += 1) {
-    const since = sinceWithOverlap(watermark, settings.sinceOverlapSeconds);
+    const reconciling = full && pass === 0;
+    const since = reconciling ? undefined : sinceWithOverlap(watermark, settings.sinceOverlapSeconds);
+    const seen = new Set<number>();
+    let reached: Date | null = null;
+    let truncated = false;
     const params = {
       state: route.endsWith('/issues') ? 'all' : undefined,
       sort: 'updated',
@@ -63,6 +90,7 @@ export async function crawlUpdatedList<T>(
       const { write, newest } = toPage(held);
       held = [];
       watermark = laterOf(watermark, newest);
+      reached = laterOf(reached, newest);
       await db.transaction().execute(async (trx) => {
         rows += await write(trx);
         await upsertCrawlState(trx, ref.repositoryId, entity, { watermarkAt: watermark });
@@ -75,14 +103,35 @@ export async function crawlUpdatedList<T>(
           notModified = true;
           break;
         }
+        if (page.truncated) {
+          truncated = true;
+          break;
+        }
+        if (reconciling) {
+          for (const item of page.items) {
+            const id = reconciler.idOf(item);
+            if (id !== undefined) seen.add(id);
+          }
+        }
         held.push(...page.items);
         if (page.last || held.length >= WRITE_BATCH_ITEMS) await store();
       }
     } catch (err) {
       if (!isGitHubError(err, 'narrow')) throw err;
+      truncated = true;
+    }
+    if (truncated) {
       await store();
-      logger.warn({ entity, watermark }, 'pagination limit reached; continuing from the watermark next run');
+      // Recorded even though nothing is deleted: retried next period rather than every run.
+      if (reconciling) await upsertCrawlState(db, ref.repositoryId, entity, { reconciledAt: startedAt });
+      logger.warn(
+        { entity, watermark, reconciling },
+        'pagination limit reached; continuing from the watermark next run',
+      );
       break;
+    }
+    if (reconciling && !notModified) {
+      await reconcileList(deps, ref, entity, reconciler, seen, reached, watermark, startedAt);
     }
     if (notModified && pass === 0) {
       await upsertCrawlState(db, ref.repositoryId, entity, finished(clock.now()));
@@ -99,4 +148,91 @@ export function newestOf(dates: readonly (Date | null | undefined)[]): Date | nu
   let newest: Date | null = null;
   for (const date of dates) newest = laterOf(newest, date);
   return newest;
+}
+
+/**
+ * After a complete full read: asks GitHub for each stored row the read did not see (up to
+ * `reconcileVerifyLimit`), then deletes those answered 404/410 and records `reconciled_at` in one
+ * transaction. Only rows inside what the read covered are judged (sorted by `updated` ascending, it
+ * covers up to the newest `updated_at` it saw, `reachedUpTo`): a list GitHub cuts short without a 422
+ * (its Link just ends early) must not look like mass deletion. Nothing seen, nothing judged.
+ */
+export async function reconcileList(
+  deps: CrawlDeps,
+  ref: RepoRef,
+  entity: CrawlEntity,
+  reconciler: Reconciler,
+  seen: ReadonlySet<number>,
+  reachedUpTo: Date | null,
+  watermark: Date | null,
+  startedAt: Date,
+): Promise<{ removed: number; kept: number; deferred: number }> {
+  const { db, github, settings, logger } = deps;
+  const candidates =
+    reachedUpTo === null ? [] : unseenItems(await reconciler.listStored(db, reachedUpTo), seen);
+  const checked = await verifyCandidates(
+    candidates,
+    settings.reconcileVerifyLimit,
+    (item) => github.exists(ref, reconciler.itemRoute, item.params),
+    (item, err) =>
+      logger.warn(
+        { repositoryId: ref.repositoryId, entity, githubId: item.githubId, err: describeFailure(err) },
+        'reconciliation could not verify a deletion candidate; kept',
+      ),
+  );
+  let gone = checked.gone;
+  if (gone.length > 0) {
+    // A repository deleted or made private meanwhile answers 404 for every item: delete only while
+    // the repository itself still answers.
+    const repositoryThere = await github.exists(ref, '/repos/{owner}/{repo}', {}).catch((err: unknown) => {
+      logger.warn(
+        { repositoryId: ref.repositoryId, entity, err: describeFailure(err) },
+        'reconciliation could not confirm the repository; nothing deleted',
+      );
+      return false;
+    });
+    if (!repositoryThere) gone = [];
+  }
+  let removed = 0;
+  await db.transaction().execute(async (trx) => {
+    removed = await reconciler.deleteRows(trx, gone);
+    await upsertCrawlState(trx, ref.repositoryId, entity, {
+      watermarkAt: watermark,
+      reconciledAt: startedAt,
+    });
+  });
+  const kept = candidates.length - gone.length;
+  if (checked.deferred > 0) {
+    logger.warn(
+      {
+        repositoryId: ref.repositoryId,
+        entity,
+        deferred: checked.deferred,
+        limit: settings.reconcileVerifyLimit,
+      },
+      'more deletion candidates than the verification limit; the rest wait for the next reconciliation',
+    );
+  }
+  logger.info(
+    {
+      repositoryId: ref.repositoryId,
+      entity,
+      seen: seen.size,
+      candidates: candidates.length,
+      removed,
+      live: checked.live.length,
+      failed: checked.failed.length,
+      deferred: checked.deferred,
+    },
+    'list reconciled with github',
+  );
+  return { removed, kept, deferred: checked.deferred };
+}
+
+function describeFailure(err: unknown): string {
+  return isGitHubError(err)
+    ? `${err.kind}: ${err.message}`
+    : err instanceof Error
+      ? err.message
+      : String(err);
 }

@@ -1,13 +1,22 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { isVitalsError } from '../shared/errors.js';
 import type { SimState } from './sim-state.js';
-import { generateActivity, type ActivityCounts } from './worlds/index.js';
+import {
+  deleteActivity,
+  generateActivity,
+  type ActivityCounts,
+  type DeletionCounts,
+} from './worlds/index.js';
 
 const COUNT_KEYS = ['commits', 'issues', 'pullRequests', 'comments', 'reviews', 'releases'] as const;
+const DELETE_KEYS = ['deleteComments', 'deleteIssues', 'deleteReviewComments'] as const;
 
 /**
  * Control endpoints under /_sim/ (JSON; never counted in stats or budgets):
  * GET /_sim/stats, POST /_sim/reset, GET|PATCH /_sim/config, POST /_sim/mutate.
+ * /_sim/mutate `{ repo, commits?, issues?, …, seed? }` appends activity; with `deleteComments`,
+ * `deleteIssues` or `deleteReviewComments` (never with additions) it removes that many items instead
+ * (see worlds/delete-activity.ts) and answers `{ deleted }`.
  */
 export function registerControlRoutes(app: FastifyInstance, state: SimState): void {
   app.get('/_sim/stats', (_request, reply) => sendJson(reply, 200, state.stats.snapshot()));
@@ -36,9 +45,30 @@ export function registerControlRoutes(app: FastifyInstance, state: SimState): vo
     }
     const counts: ActivityCounts = {};
     for (const key of COUNT_KEYS) if (body[key] !== undefined) counts[key] = body[key] as number;
+    const deletions: DeletionCounts = {};
+    for (const key of DELETE_KEYS) {
+      const value = body[key];
+      if (value === undefined) continue;
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+        sendJson(reply, 400, { message: `${key} must be a non-negative integer` });
+        return;
+      }
+      deletions[key] = value;
+    }
     mutations += 1;
     const seed =
       typeof body['seed'] === 'number' ? body['seed'] : state.config.faults.seed * 7919 + mutations;
+    if (Object.keys(deletions).length > 0) {
+      if (Object.keys(counts).length > 0) {
+        sendJson(reply, 400, { message: 'Add or delete in one mutation, not both' });
+        return;
+      }
+      const deleted = deleteActivity(found.repo, deletions, seed);
+      state.index.invalidate();
+      state.pages.clear();
+      sendJson(reply, 200, { deleted });
+      return;
+    }
     try {
       const added = generateActivity(state.world, found.repo, counts, seed, new Date(state.now()));
       // Items may have changed in place (updatedAt of commented issues): drop every derived index.

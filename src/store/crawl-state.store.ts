@@ -28,12 +28,17 @@ export interface CrawlState {
   lastError: string | null;
   lastSuccessAt: Date | null;
   nextDueAt: Date | null;
+  /** When the list was last read in full and rows deleted on GitHub were removed (null = never). */
+  reconciledAt: Date | null;
   updatedAt: Date;
 }
 
 /** Fields to change; absent (undefined) fields keep their stored value, null clears. */
 export type CrawlStatePatch = Partial<
-  Pick<CrawlState, 'watermarkAt' | 'cursor' | 'status' | 'lastError' | 'lastSuccessAt' | 'nextDueAt'>
+  Pick<
+    CrawlState,
+    'watermarkAt' | 'cursor' | 'status' | 'lastError' | 'lastSuccessAt' | 'nextDueAt' | 'reconciledAt'
+  >
 >;
 
 const LAST_ERROR_MAX = 2_000;
@@ -79,6 +84,7 @@ export async function upsertCrawlState(
     ...(patch.lastError !== undefined ? { last_error: truncate(cleanTextOrNull(patch.lastError)) } : {}),
     ...(patch.lastSuccessAt !== undefined ? { last_success_at: patch.lastSuccessAt } : {}),
     ...(patch.nextDueAt !== undefined ? { next_due_at: patch.nextDueAt } : {}),
+    ...(patch.reconciledAt !== undefined ? { reconciled_at: patch.reconciledAt } : {}),
   };
   const row = await db
     .insertInto('crawl_state')
@@ -105,6 +111,7 @@ function toCrawlState(row: Selectable<CrawlStateTable>): CrawlState {
     lastError: row.last_error,
     lastSuccessAt: row.last_success_at,
     nextDueAt: row.next_due_at,
+    reconciledAt: row.reconciled_at,
     updatedAt: row.updated_at,
   };
 }

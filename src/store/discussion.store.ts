@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../schema/database.js';
 import type { ReviewState } from '../../schema/tables/discussion.table.js';
 import { bulkUpsert, type BulkColumn, type UpsertResult } from './bulk-upsert.js';
@@ -140,4 +140,64 @@ export async function upsertReviewComments(
     c.bodyLength,
   ]);
   return bulkUpsert(db, { table: 'review_comment', columns: REVIEW_COMMENT_COLUMNS, key: KEY }, rows);
+}
+
+/** GitHub ids of the stored issue comments of a repository updated up to `updatedUpTo`. */
+export async function listIssueCommentGithubIds(
+  db: Kysely<Database>,
+  repositoryId: number,
+  updatedUpTo: Date,
+): Promise<number[]> {
+  const rows = await db
+    .selectFrom('issue_comment')
+    .select('github_id')
+    .where('repository_id', '=', repositoryId)
+    .where('updated_at', '<=', updatedUpTo)
+    .execute();
+  return rows.map((r) => r.github_id);
+}
+
+/** Deletes issue comments GitHub no longer lists. Returns how many were deleted. */
+export async function deleteIssueCommentsByGithubId(
+  db: Kysely<Database>,
+  repositoryId: number,
+  githubIds: readonly number[],
+): Promise<number> {
+  if (githubIds.length === 0) return 0;
+  const result = await db
+    .deleteFrom('issue_comment')
+    .where('repository_id', '=', repositoryId)
+    .where(sql<boolean>`github_id = any(${[...githubIds]}::bigint[])`)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** GitHub ids of the stored review comments of a repository updated up to `updatedUpTo`. */
+export async function listReviewCommentGithubIds(
+  db: Kysely<Database>,
+  repositoryId: number,
+  updatedUpTo: Date,
+): Promise<number[]> {
+  const rows = await db
+    .selectFrom('review_comment')
+    .select('github_id')
+    .where('repository_id', '=', repositoryId)
+    .where('updated_at', '<=', updatedUpTo)
+    .execute();
+  return rows.map((r) => r.github_id);
+}
+
+/** Deletes review comments GitHub no longer lists. Returns how many were deleted. */
+export async function deleteReviewCommentsByGithubId(
+  db: Kysely<Database>,
+  repositoryId: number,
+  githubIds: readonly number[],
+): Promise<number> {
+  if (githubIds.length === 0) return 0;
+  const result = await db
+    .deleteFrom('review_comment')
+    .where('repository_id', '=', repositoryId)
+    .where(sql<boolean>`github_id = any(${[...githubIds]}::bigint[])`)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

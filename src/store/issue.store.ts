@@ -198,3 +198,57 @@ export async function updatePullRequestDetails(
        and (i.merged_by_login, i.additions, i.deletions, i.changed_files)
            is distinct from (d.merged_by_login, d.additions, d.deletions, d.changed_files)`.execute(db);
 }
+
+/** GitHub ids and numbers of the stored issues and pull requests of a repository updated up to `updatedUpTo`. */
+export async function listIssueGithubIds(
+  db: Kysely<Database>,
+  repositoryId: number,
+  updatedUpTo: Date,
+): Promise<{ githubId: number; number: number }[]> {
+  const rows = await db
+    .selectFrom('issue')
+    .select(['github_id', 'number'])
+    .where('repository_id', '=', repositoryId)
+    .where('updated_at', '<=', updatedUpTo)
+    .execute();
+  return rows.map((r) => ({ githubId: r.github_id, number: r.number }));
+}
+
+/**
+ * Deletes issues and pull requests (by GitHub id) that GitHub no longer lists, with what hangs off
+ * their number: issue comments, reviews and review comments. GitHub deletes those with the issue,
+ * and no incremental list would ever report them gone (reviews are read per updated pull request).
+ * Returns the issues deleted.
+ */
+export async function deleteIssuesByGithubId(
+  db: Kysely<Database>,
+  repositoryId: number,
+  githubIds: readonly number[],
+): Promise<number> {
+  if (githubIds.length === 0) return 0;
+  const deleted = await db
+    .deleteFrom('issue')
+    .where('repository_id', '=', repositoryId)
+    .where(sql<boolean>`github_id = any(${[...githubIds]}::bigint[])`)
+    .returning('number')
+    .execute();
+  const numbers = deleted.map((r) => r.number);
+  if (numbers.length > 0) {
+    await db
+      .deleteFrom('issue_comment')
+      .where('repository_id', '=', repositoryId)
+      .where(sql<boolean>`issue_number = any(${numbers}::int[])`)
+      .execute();
+    await db
+      .deleteFrom('review')
+      .where('repository_id', '=', repositoryId)
+      .where(sql<boolean>`pull_number = any(${numbers}::int[])`)
+      .execute();
+    await db
+      .deleteFrom('review_comment')
+      .where('repository_id', '=', repositoryId)
+      .where(sql<boolean>`pull_number = any(${numbers}::int[])`)
+      .execute();
+  }
+  return numbers.length;
+}

@@ -3,6 +3,7 @@ import type { Database } from '../../../schema/database.js';
 import {
   getRepository,
   graphqlQuery,
+  isGitHubError,
   paginateRest,
   type BudgetSnapshot,
   type EtagStore,
@@ -74,7 +75,28 @@ export function createCrawlGitHub(client: GitHubClient, db: Kysely<Database>): C
       );
       for await (const page of pages) {
         refreshBudget();
-        yield { items: page.items, notModified: page.notModified, last: page.last };
+        yield {
+          items: page.items,
+          notModified: page.notModified,
+          last: page.last,
+          truncated: page.truncated,
+        };
+      }
+    },
+
+    async exists(ref, route, params) {
+      try {
+        await client.rest(
+          `GET ${route}`,
+          { owner: ref.owner, repo: ref.name, ...params },
+          { credential: credentialOf(ref) },
+        );
+        return true;
+      } catch (err) {
+        if (isGitHubError(err, 'gone')) return false;
+        throw err;
+      } finally {
+        refreshBudget();
       }
     },
 

@@ -20,6 +20,8 @@ export interface RestPage<T> {
   readonly notModified: boolean;
   /** No page follows: store what you held back before asking for more (the ETag is saved then). */
   readonly last: boolean;
+  /** GitHub refused a deeper page (422, pagination limit): the list was not read to its end. */
+  readonly truncated: boolean;
 }
 
 export interface RestRequestOptions {
@@ -48,6 +50,12 @@ export interface CrawlGitHub {
     params: Readonly<Record<string, string | number | undefined>>,
     options: RestRequestOptions,
   ): AsyncIterable<RestPage<T>>;
+  /**
+   * Whether one item is still on GitHub: `GET route` (path parameters `params`, plus owner/repo)
+   * answers true on success and false on 404/410 (kind `gone`); any other failure throws. One
+   * ordinary REST request under the budget and the repository's pinned credential, no ETag.
+   */
+  exists(ref: RepoRef, route: string, params: Readonly<Record<string, string | number>>): Promise<boolean>;
   /** A GraphQL query; `data` even when some fields failed (`errors` says which). */
   graphql<T>(
     ref: RepoRef,

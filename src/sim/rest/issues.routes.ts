@@ -1,4 +1,4 @@
-import { issueCommentJson } from '../render/comment.render.js';
+import { issueCommentJson, renderIssueComment } from '../render/comment.render.js';
 import { issueJson, renderIssueFull } from '../render/issue.render.js';
 import type { RepoScope } from '../render/repo-scope.js';
 import type { SimIssue, SimIssueComment } from '../world.js';
@@ -48,6 +48,18 @@ export const issueRoutes: RepoRoute[] = [
     handle: (req, scope) => listComments(req, scope, scope.repo.issueComments, 'repo'),
   },
   {
+    // One comment by id (https://docs.github.com/rest/issues/comments#get-an-issue-comment); a deleted
+    // or unknown id answers 404 as GitHub does.
+    suffix: '/issues/comments/:comment_id',
+    handle: (req, scope) => {
+      const id = numberParam(req.params['comment_id']) ?? -1;
+      const comment = scope.repo.issueComments.find((c) => c.id === id);
+      if (comment === undefined) return { status: 404, body: notFound() };
+      return { status: 200, body: renderIssueComment(scope, comment), lastModified: comment.updatedAt };
+    },
+  },
+  {
+    // A deleted issue is no longer in the world: 404 (GitHub answers 404 or 410 for those).
     suffix: '/issues/:number',
     handle: (_req, scope) => {
       const issue = scope.repoIndex.issuesByNumber.get(numberParam(_req.params['number']) ?? -1);

@@ -1,4 +1,4 @@
-import { renderReview, reviewCommentJson } from '../render/comment.render.js';
+import { renderReview, renderReviewComment, reviewCommentJson } from '../render/comment.render.js';
 import { isPull, renderPull, renderPullFull } from '../render/pull.render.js';
 import type { SimIssue, SimReviewComment } from '../world.js';
 import { notFound } from './github-errors.js';
@@ -66,6 +66,17 @@ export const pullRoutes: RepoRoute[] = [
         return sortByKey(byId, (c) => ms(sort === 'updated' ? c.updatedAt : c.createdAt), direction);
       });
       return paginate(req, comments, (comment) => reviewCommentJson(scope, comment));
+    },
+  },
+  {
+    // One review comment by id (https://docs.github.com/rest/pulls/comments#get-a-review-comment-for-a-pull-request);
+    // a deleted or unknown id answers 404 as GitHub does.
+    suffix: '/pulls/comments/:comment_id',
+    handle: (req, scope) => {
+      const id = numberParam(req.params['comment_id']) ?? -1;
+      const comment = scope.repo.reviewComments.find((c) => c.id === id);
+      if (comment === undefined) return { status: 404, body: notFound() };
+      return { status: 200, body: renderReviewComment(scope, comment), lastModified: comment.updatedAt };
     },
   },
   {

@@ -6,4 +6,5 @@ export { loadWorld, loadWorldSync } from './load-world.js';
 export { saveWorld } from './save-world.js';
 export { generateWorld, DEFAULT_COUNTRY_MIX, type GenerateOptions } from './generate-world.js';
 export { generateActivity, type ActivityAdded, type ActivityCounts } from './generate-activity.js';
+export { deleteActivity, type ActivityDeleted, type DeletionCounts } from './delete-activity.js';
 export { loadGitHistoryWorld, type GitHistoryOptions } from './git-history-world.js';

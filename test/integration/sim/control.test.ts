@@ -107,6 +107,45 @@ describe('control endpoints', () => {
     const refused = await post('/_sim/mutate', { repo: 'acme/gone', commits: 1 });
     expect(refused.status).toBe(400);
   });
+
+  it('serves single comments by id, and 404 for an issue or comment once deleted', async () => {
+    const token = fakeToken();
+    const get = (path: string) => simGet(sim.url, `/repos/acme/widgets${path}`, { token });
+    const [comment] = (await get('/issues/comments?per_page=1')).json() as Array<{
+      id: number;
+      body: string;
+    }>;
+    const one = await get(`/issues/comments/${comment!.id}`);
+    expect(one.status).toBe(200);
+    expect(one.json()).toMatchObject({ id: comment!.id, body: comment!.body });
+    const [reviewComment] = (await get('/pulls/comments?per_page=1')).json() as Array<{ id: number }>;
+    const oneReview = await get(`/pulls/comments/${reviewComment!.id}`);
+    expect(oneReview.status).toBe(200);
+    expect(oneReview.json()).toMatchObject({ id: reviewComment!.id });
+
+    const response = await post('/_sim/mutate', {
+      repo: 'acme/widgets',
+      deleteIssues: 1,
+      deleteComments: 2,
+      deleteReviewComments: 1,
+      seed: 3,
+    });
+    expect(response.status).toBe(200);
+    const { deleted } = (await response.json()) as {
+      deleted: { issues: number[]; comments: number[]; reviewComments: number[] };
+    };
+    for (const path of [
+      `/issues/${deleted.issues[0]}`,
+      ...deleted.comments.map((id) => `/issues/comments/${id}`),
+      `/pulls/comments/${deleted.reviewComments[0]}`,
+      '/issues/comments/1',
+      '/pulls/comments/1',
+    ]) {
+      const gone = await get(path);
+      expect([path, gone.status]).toEqual([path, 404]);
+      expect(gone.json()).toMatchObject({ message: 'Not Found', status: '404' });
+    }
+  });
 });
 
 describe('GraphQL mount', () => {

@@ -25,6 +25,10 @@ const url = (key: string, protocols: string[]) =>
     { message: `${key} must be a ${protocols.map((p) => p.replace(':', '')).join(' or ')} URL` },
   );
 
+/** A whole number from 0 to `max`, given as text (environment) or a number (config file). */
+const wholeNumber = (max: number) =>
+  z.coerce.number().int(`must be a whole number from 0 to ${max}`).min(0).max(max);
+
 const envSchema = z.object({
   DATABASE_URL: url('DATABASE_URL', ['postgres:', 'postgresql:']).optional(),
   VITALS_DATA_DIR: z.string().default('./.vitals'),
@@ -49,6 +53,8 @@ const envSchema = z.object({
     .optional(),
   VITALS_API_KEYS: z.string().optional(),
   VITALS_GEO_MODE: z.enum(GEO_MODES).default('mainland'),
+  VITALS_RECONCILE_EVERY_DAYS: wholeNumber(3650).default(7),
+  VITALS_RECONCILE_VERIFY_LIMIT: wholeNumber(100_000).default(100),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
 });
 
@@ -62,6 +68,8 @@ const FIXES: Record<string, string> = {
     'set it to the installation ids of the app (the number at the end of the installation settings URL), comma-separated',
   LOG_LEVEL: `use one of ${LOG_LEVELS.join(', ')}`,
   VITALS_GEO_MODE: `use one of ${GEO_MODES.join(', ')}`,
+  VITALS_RECONCILE_EVERY_DAYS: 'days between full reads that find deletions (0 = never)',
+  VITALS_RECONCILE_VERIFY_LIMIT: 'deletion candidates checked one by one per list and reconciliation',
 };
 
 export type GeoMode = (typeof GEO_MODES)[number];
@@ -82,6 +90,8 @@ export interface Config {
   };
   readonly apiKeys: readonly string[];
   readonly geoMode: GeoMode;
+  /** Deletion reconciliation of the crawl (design §4); see docs/runbook.md. */
+  readonly reconcile: { readonly everyDays: number; readonly verifyLimit: number };
   readonly logLevel: (typeof LOG_LEVELS)[number];
 }
 
@@ -139,6 +149,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     },
     apiKeys,
     geoMode: v.VITALS_GEO_MODE,
+    reconcile: { everyDays: v.VITALS_RECONCILE_EVERY_DAYS, verifyLimit: v.VITALS_RECONCILE_VERIFY_LIMIT },
     logLevel: v.LOG_LEVEL,
   });
 }

@@ -1,7 +1,8 @@
 import { Worker, type Job, type Processor } from 'bullmq';
 import type { Config } from '../config/load-config.js';
 import { createCrawlGitHub, etagStoreFor } from '../src/crawl/adapters/github-client.adapter.js';
-import { defaultCrawlSettings, systemClock } from '../src/crawl/stage.js';
+import { systemClock } from '../src/crawl/stage.js';
+import { crawlSettingsOf } from '../src/runtime/crawl-settings.js';
 import { createGitHubClient, RedisBudgetLedger, type GitHubClientOptions } from '../src/github/index.js';
 import { announceCredentials } from '../src/jobs/credential-routing.js';
 import { createJobQueues } from '../src/jobs/job-queues.js';
@@ -116,7 +117,7 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
       github: createCrawlGitHub(client, database.db),
       logger,
       clock: systemClock,
-      settings: defaultCrawlSettings,
+      settings: crawlSettingsOf(config),
     },
     queues,
     fingerprints,

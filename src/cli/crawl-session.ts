@@ -3,7 +3,8 @@ import type { Config } from '../../config/load-config.js';
 import type { Database } from '../../schema/database.js';
 import { createCrawlGitHub, etagStoreFor } from '../crawl/adapters/github-client.adapter.js';
 import { runCrawl, type CrawlEvent, type CrawlSummary } from '../crawl/run-crawl.js';
-import { defaultCrawlSettings, systemClock, type CrawlDeps, type CrawlSettings } from '../crawl/stage.js';
+import { systemClock, type CrawlDeps, type CrawlSettings } from '../crawl/stage.js';
+import { crawlSettingsOf } from '../runtime/crawl-settings.js';
 import { createGitHubClient, type GitHubClientOptions } from '../github/index.js';
 import type { Logger } from '../shared/logger.js';
 import { createProgressReporter } from './progress.js';
@@ -42,7 +43,7 @@ export async function crawlInProcess(
     github,
     logger,
     clock: systemClock,
-    settings: options.settings ?? defaultCrawlSettings,
+    settings: options.settings ?? crawlSettingsOf(config),
   };
   const progress =
     options.progress === false ? undefined : createProgressReporter({ budget: () => github.budget() });

@@ -28,6 +28,21 @@ describe('loadConfig', () => {
     expect(config.github.tokens).toEqual(['tok-aaaaaaaa', 'tok-bbbbbbbb']);
   });
 
+  it('reads the deletion reconciliation settings, 7 days and 100 checks unless configured', () => {
+    expect(loadConfig({ env: {} }).reconcile).toEqual({ everyDays: 7, verifyLimit: 100 });
+    expect(
+      loadConfig({ env: { VITALS_RECONCILE_EVERY_DAYS: '0', VITALS_RECONCILE_VERIFY_LIMIT: '250' } })
+        .reconcile,
+    ).toEqual({ everyDays: 0, verifyLimit: 250 });
+    expect(() => loadConfig({ env: { VITALS_RECONCILE_EVERY_DAYS: 'weekly' } })).toThrow(
+      /VITALS_RECONCILE_EVERY_DAYS/,
+    );
+    expect(() => loadConfig({ env: { VITALS_RECONCILE_VERIFY_LIMIT: '-1' } })).toThrow(
+      /VITALS_RECONCILE_VERIFY_LIMIT/,
+    );
+    expect(() => loadConfig({ env: { VITALS_RECONCILE_EVERY_DAYS: '1.5' } })).toThrow(VitalsError);
+  });
+
   it('fails at boot naming the bad key and the fix', () => {
     const attempt = () => loadConfig({ env: { DATABASE_URL: 'mysql://x' } });
     expect(attempt).toThrow(VitalsError);

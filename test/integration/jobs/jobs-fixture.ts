@@ -3,6 +3,8 @@ import { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 import { loadConfig, type Config } from '../../../config/load-config.js';
 import type { Database } from '../../../schema/database.js';
+import { fingerprintOf } from '../../../src/github/credential.js';
+import { pickCredentialFor } from '../../../src/github/pick-credential.js';
 import { enqueueCrawls } from '../../../src/jobs/crawl-flow.js';
 import { windowOf } from '../../../src/jobs/crawl-payloads.js';
 import { configuredFingerprints } from '../../../src/jobs/credential-routing.js';
@@ -24,6 +26,23 @@ export const TEST_REDIS_URL = process.env['VITALS_TEST_REDIS_URL'] || 'redis://1
 /** Built at run time, never shaped like a real GitHub token. */
 export function fakeToken(): string {
   return `test-token-${randomBytes(16).toString('hex')}`;
+}
+
+/**
+ * Tokens such that every credential is pinned at least one of the world's repositories. Pinning is a
+ * rendezvous hash over the tokens' fingerprints, and random tokens put all of a small world on one
+ * credential now and then (4 repositories, 2 credentials: 1 run in 8), which would make "both
+ * credentials did work" a matter of luck.
+ */
+function spreadTokens(count: number, world: World): string[] {
+  const keys = world.repos.map((r) => `name:${r.owner}/${r.name}`.toLowerCase());
+  const wanted = Math.min(count, keys.length);
+  for (let attempt = 0; attempt < 1_000; attempt++) {
+    const tokens = Array.from({ length: count }, fakeToken);
+    const fingerprints = tokens.map(fingerprintOf);
+    if (new Set(keys.map((key) => pickCredentialFor(key, fingerprints))).size >= wanted) return tokens;
+  }
+  throw new Error(`no ${count} tokens spread ${keys.length} repositories across them`);
 }
 
 /** A BullMQ prefix of its own per test file: queues of parallel test files never meet. */
@@ -69,7 +88,7 @@ export async function startJobsFixture(
 ): Promise<JobsFixture> {
   const sim = await startSimulator({ world, ...(options.sim ? { config: options.sim } : {}) });
   const pg = options.postgres ?? (await createTestPostgres());
-  const tokens = Array.from({ length: options.credentials ?? 1 }, fakeToken);
+  const tokens = spreadTokens(options.credentials ?? 1, world);
   const prefix = randomPrefix();
   const redisUrl = options.redisUrl ?? TEST_REDIS_URL;
   const env = {

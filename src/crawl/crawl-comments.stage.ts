@@ -1,12 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../schema/database.js';
 import {
-  deleteIssueCommentsByGithubId,
-  deleteReviewCommentsByGithubId,
-  listIssueCommentGithubIds,
-  listReviewCommentGithubIds,
+  deleteCommentsByGithubId,
+  listCommentGithubIds,
   upsertIssueComments,
   upsertReviewComments,
+  type CommentTable,
 } from '../store/discussion.store.js';
 import { upsertUserRefs } from '../store/user.store.js';
 import type { StoredItem } from './reconcile.js';
@@ -37,13 +36,7 @@ export const crawlCommentsStage: Stage = async (deps, { repositoryId }) => {
       'comments',
       '/repos/{owner}/{repo}/issues/comments',
       commentPage(deps, issueCommentRow, (trx, records) => upsertIssueComments(trx, repositoryId, records)),
-      {
-        idOf: githubIdOf,
-        listStored: async (trx, upTo) =>
-          byCommentId(await listIssueCommentGithubIds(trx, repositoryId, upTo)),
-        itemRoute: '/repos/{owner}/{repo}/issues/comments/{comment_id}',
-        deleteRows: (trx, ids) => deleteIssueCommentsByGithubId(trx, repositoryId, ids),
-      },
+      commentReconciler('issue_comment', repositoryId, '/repos/{owner}/{repo}/issues/comments/{comment_id}'),
     ),
     crawlUpdatedList<RestReviewComment>(
       deps,
@@ -51,13 +44,7 @@ export const crawlCommentsStage: Stage = async (deps, { repositoryId }) => {
       'review_comments',
       '/repos/{owner}/{repo}/pulls/comments',
       commentPage(deps, reviewCommentRow, (trx, records) => upsertReviewComments(trx, repositoryId, records)),
-      {
-        idOf: githubIdOf,
-        listStored: async (trx, upTo) =>
-          byCommentId(await listReviewCommentGithubIds(trx, repositoryId, upTo)),
-        itemRoute: '/repos/{owner}/{repo}/pulls/comments/{comment_id}',
-        deleteRows: (trx, ids) => deleteReviewCommentsByGithubId(trx, repositoryId, ids),
-      },
+      commentReconciler('review_comment', repositoryId, '/repos/{owner}/{repo}/pulls/comments/{comment_id}'),
     ),
   ]);
   if (issueSettled.status === 'rejected') throw issueSettled.reason;
@@ -100,6 +87,17 @@ function githubIdOf(item: { id?: unknown } | null | undefined): number | undefin
   return typeof item?.id === 'number' ? item.id : undefined;
 }
 
-function byCommentId(githubIds: readonly number[]): StoredItem[] {
-  return githubIds.map((githubId) => ({ githubId, params: { comment_id: githubId } }));
+/** How either comment list finds, verifies (by its own URL) and removes comments GitHub deleted. */
+function commentReconciler(table: CommentTable, repositoryId: number, itemRoute: string) {
+  return {
+    idOf: githubIdOf,
+    listStored: async (trx: Kysely<Database>, upTo: Date): Promise<StoredItem[]> =>
+      (await listCommentGithubIds(trx, table, repositoryId, upTo)).map((githubId) => ({
+        githubId,
+        params: { comment_id: githubId },
+      })),
+    itemRoute,
+    deleteRows: (trx: Kysely<Database>, ids: readonly number[]) =>
+      deleteCommentsByGithubId(trx, table, repositoryId, ids),
+  };
 }

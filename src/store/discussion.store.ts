@@ -142,14 +142,18 @@ export async function upsertReviewComments(
   return bulkUpsert(db, { table: 'review_comment', columns: REVIEW_COMMENT_COLUMNS, key: KEY }, rows);
 }
 
-/** GitHub ids of the stored issue comments of a repository updated up to `updatedUpTo`. */
-export async function listIssueCommentGithubIds(
+/** The two comment tables reconciliation reads and prunes by GitHub id. */
+export type CommentTable = 'issue_comment' | 'review_comment';
+
+/** GitHub ids of a repository's stored comments (of `table`) updated up to `updatedUpTo`. */
+export async function listCommentGithubIds(
   db: Kysely<Database>,
+  table: CommentTable,
   repositoryId: number,
   updatedUpTo: Date,
 ): Promise<number[]> {
   const rows = await db
-    .selectFrom('issue_comment')
+    .selectFrom(table)
     .select('github_id')
     .where('repository_id', '=', repositoryId)
     .where('updated_at', '<=', updatedUpTo)
@@ -157,45 +161,16 @@ export async function listIssueCommentGithubIds(
   return rows.map((r) => r.github_id);
 }
 
-/** Deletes issue comments GitHub no longer lists. Returns how many were deleted. */
-export async function deleteIssueCommentsByGithubId(
+/** Deletes comments (of `table`) GitHub no longer has. Returns how many were deleted. */
+export async function deleteCommentsByGithubId(
   db: Kysely<Database>,
+  table: CommentTable,
   repositoryId: number,
   githubIds: readonly number[],
 ): Promise<number> {
   if (githubIds.length === 0) return 0;
   const result = await db
-    .deleteFrom('issue_comment')
-    .where('repository_id', '=', repositoryId)
-    .where(sql<boolean>`github_id = any(${[...githubIds]}::bigint[])`)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
-}
-
-/** GitHub ids of the stored review comments of a repository updated up to `updatedUpTo`. */
-export async function listReviewCommentGithubIds(
-  db: Kysely<Database>,
-  repositoryId: number,
-  updatedUpTo: Date,
-): Promise<number[]> {
-  const rows = await db
-    .selectFrom('review_comment')
-    .select('github_id')
-    .where('repository_id', '=', repositoryId)
-    .where('updated_at', '<=', updatedUpTo)
-    .execute();
-  return rows.map((r) => r.github_id);
-}
-
-/** Deletes review comments GitHub no longer lists. Returns how many were deleted. */
-export async function deleteReviewCommentsByGithubId(
-  db: Kysely<Database>,
-  repositoryId: number,
-  githubIds: readonly number[],
-): Promise<number> {
-  if (githubIds.length === 0) return 0;
-  const result = await db
-    .deleteFrom('review_comment')
+    .deleteFrom(table)
     .where('repository_id', '=', repositoryId)
     .where(sql<boolean>`github_id = any(${[...githubIds]}::bigint[])`)
     .executeTakeFirst();

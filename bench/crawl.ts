@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql, type Kysely } from 'kysely';
 import { loadConfig } from '../config/load-config.js';
@@ -53,12 +56,62 @@ export async function runCrawlEfficiencyBench(): Promise<void> {
 
 /**
  * Ingest rate of the crawling process. The simulator runs in a child process (BENCH_WORLD=medium),
- * so its CPU is not the crawler's; its CPU per request is printed alongside.
+ * so its CPU is not the crawler's; its CPU per request is printed alongside. The same world is
+ * crawled twice, each time into a fresh database: the first crawl is a cold process (modules load
+ * and JIT-compile while it runs), the second the steady state of a long-running worker. Each gets its
+ * own figures. BENCH_PROFILE_DIR=dir writes V8 CPU profiles of both processes during the second crawl.
  */
 export async function runIngestBench(): Promise<void> {
-  const server = await spawnSimulator({ BENCH_WORLD: 'medium' });
+  const profileDir = process.env['BENCH_PROFILE_DIR'];
+  const server = await spawnSimulator({ BENCH_WORLD: 'medium' }, profileDir);
+  try {
+    console.log(`world: ${describeWorld(generateWorld(MEDIUM_WORLD))}`);
+    const cold = await measureIngest(server);
+    const steady = await measureIngest(server, profileDir);
+    for (const [label, m] of [
+      ['first crawl (cold process)', cold],
+      ['second crawl (steady state)', steady],
+    ] as const) {
+      console.log(
+        `${label}: ${m.rows} rows in ${m.seconds.toFixed(2)} s = ${Math.round(m.rows / m.seconds)} rows/s (target ≥ 20,000; zero-latency simulator in its own process)`,
+      );
+      console.log(
+        `  CPU: crawler ${m.crawlerCpu.toFixed(1)} s; simulator ${m.serverCpu.toFixed(1)} s for ${m.requests} requests = ${((m.serverCpu * 1000) / Math.max(1, m.requests)).toFixed(1)} ms per request; PostgreSQL ${Number.isNaN(m.pgCpu) ? 'n/a' : `${m.pgCpu.toFixed(1)} s`} (all its processes on this machine)`,
+      );
+    }
+    const pg = await createTestPostgres();
+    try {
+      await crawlAll(server, pg, [server.fullName]);
+      const copy = await copyRate(pg.db);
+      console.log(
+        `COPY of the same rows: ${copy.rows} rows in ${copy.seconds.toFixed(2)} s = ${Math.round(copy.rows / copy.seconds)} rows/s`,
+      );
+      console.log(
+        `ratio crawl ÷ COPY (steady state): ${(steady.rows / steady.seconds / (copy.rows / copy.seconds)).toFixed(3)}`,
+      );
+    } finally {
+      await pg.drop();
+    }
+  } finally {
+    server.close();
+  }
+}
+
+interface IngestMeasure {
+  rows: number;
+  seconds: number;
+  /** CPU seconds of this (crawling) process, the simulator process and PostgreSQL. */
+  crawlerCpu: number;
+  serverCpu: number;
+  pgCpu: number;
+  requests: number;
+}
+
+/** One crawl of the simulator's repository into a fresh database, with the CPU each process spent. */
+async function measureIngest(server: SimulatorProcess, profileDir?: string): Promise<IngestMeasure> {
   const pg = await createTestPostgres();
   try {
+    const profiler = profileDir ? await startProfiler() : undefined;
     const before = await server.usage();
     const pgBefore = postgresCpuSeconds();
     const cpu = process.cpuUsage();
@@ -66,24 +119,34 @@ export async function runIngestBench(): Promise<void> {
     const crawlerCpu = process.cpuUsage(cpu);
     const pgCpu = postgresCpuSeconds() - pgBefore;
     const after = await server.usage();
-    const requests = after.requests - before.requests;
-    const serverCpuMs = (after.cpu.user + after.cpu.system - before.cpu.user - before.cpu.system) / 1000;
-    console.log(`world: ${describeWorld(generateWorld(MEDIUM_WORLD))}`);
-    console.log(
-      `crawl ingest: ${rows} rows in ${seconds.toFixed(2)} s = ${Math.round(rows / seconds)} rows/s (target ≥ 20,000; zero-latency simulator in its own process)`,
-    );
-    console.log(
-      `CPU: crawler ${((crawlerCpu.user + crawlerCpu.system) / 1e6).toFixed(1)} s; simulator ${(serverCpuMs / 1000).toFixed(1)} s for ${requests} requests = ${(serverCpuMs / Math.max(1, requests)).toFixed(1)} ms per request; PostgreSQL ${Number.isNaN(pgCpu) ? 'n/a' : `${pgCpu.toFixed(1)} s`} (all its processes on this machine)`,
-    );
-    const copy = await copyRate(pg.db);
-    console.log(
-      `COPY of the same rows: ${copy.rows} rows in ${copy.seconds.toFixed(2)} s = ${Math.round(copy.rows / copy.seconds)} rows/s`,
-    );
-    console.log(`ratio crawl ÷ COPY: ${(rows / seconds / (copy.rows / copy.seconds)).toFixed(3)}`);
+    if (profiler && profileDir) await profiler.stop(join(profileDir, 'crawler.cpuprofile'));
+    return {
+      rows,
+      seconds,
+      crawlerCpu: (crawlerCpu.user + crawlerCpu.system) / 1e6,
+      serverCpu: (after.cpu.user + after.cpu.system - before.cpu.user - before.cpu.system) / 1e6,
+      pgCpu,
+      requests: after.requests - before.requests,
+    };
   } finally {
     await pg.drop();
-    server.close();
   }
+}
+
+/** A V8 CPU profile of this process from now until stop(file). */
+async function startProfiler(): Promise<{ stop(file: string): Promise<void> }> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    async stop(file) {
+      const { profile } = await session.post('Profiler.stop');
+      await mkdir(dirname(file), { recursive: true });
+      await writeFile(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
 }
 
 interface SimulatorProcess {
@@ -95,10 +158,12 @@ interface SimulatorProcess {
 }
 
 /** The simulator of bench/crawl-sim-server.ts in a child process. */
-async function spawnSimulator(env: Record<string, string>): Promise<SimulatorProcess> {
+async function spawnSimulator(env: Record<string, string>, profileDir?: string): Promise<SimulatorProcess> {
+  // The simulator's profile covers its whole life (world generation too); it is written when it exits.
+  const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
   const server = spawn(
     process.execPath,
-    ['--import', 'tsx', fileURLToPath(new URL('./crawl-sim-server.ts', import.meta.url))],
+    [...profile, '--import', 'tsx', fileURLToPath(new URL('./crawl-sim-server.ts', import.meta.url))],
     { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] },
   );
   const [line] = (await once(server.stdout!, 'data')) as [Buffer];

@@ -121,6 +121,7 @@ export async function serveGraphql(
     Object.assign(headers, rateLimitHeaders(charged));
     const result = await state.graphql.execute(query, variables, {
       world: state.world,
+      nodes: state.graphqlNodes.use(state.index.generation()),
       rateLimit: {
         limit: charged.limit,
         cost: cost.cost,

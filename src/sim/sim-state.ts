@@ -1,7 +1,7 @@
 import { InstallationTokens } from './apps/app-tokens.js';
 import { FaultInjector } from './faults.js';
 import { PageCache } from './page-cache.js';
-import { createGraphqlEngine, type GraphqlEngine } from './graphql/index.js';
+import { createGraphqlEngine, NodeCache, type GraphqlEngine } from './graphql/index.js';
 import { PrimaryLimiter, type RateResource } from './limits/primary.js';
 import { SecondaryLimiter } from './limits/secondary.js';
 import type { Credential } from './limits/credential.js';
@@ -21,6 +21,8 @@ export class SimState {
   /** ETags of the last 100,000 list pages served (a few hundred bytes each). */
   readonly pages = new PageCache(100_000);
   readonly graphql: GraphqlEngine;
+  /** Completed GraphQL objects of world items, for the current world generation (~1 KB each). */
+  readonly graphqlNodes = new NodeCache(50_000);
   /** GitHub App installation tokens issued and not yet expired (kept across POST /_sim/reset). */
   readonly appTokens = new InstallationTokens();
   private requestCounter = 0;

@@ -7,6 +7,7 @@ import {
   isObjectType,
   Kind,
   typeFromAST,
+  type ASTNode,
   type FieldNode,
   type GraphQLAbstractType,
   type GraphQLField,
@@ -16,7 +17,9 @@ import {
   type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
+import { markEncodable } from '../json-bytes.js';
 import type { ExecContext, Resolver } from './models.js';
+import { cacheableItem } from './node-cache.js';
 import type { PreparedQuery } from './prepared-query.js';
 
 /**
@@ -64,6 +67,8 @@ export interface FieldPlan {
   args: Record<string, unknown> | undefined;
   /** Sub-selection plans by runtime object type name. */
   children: Map<string, FieldPlan[]>;
+  /** Whether the sub-selection reads variables (computed on first use). */
+  readsVariables: boolean | undefined;
 }
 
 interface QueryPlan {
@@ -176,6 +181,7 @@ class FastExecutor {
         argsVariables: undefined,
         args: undefined,
         children: new Map(),
+        readsVariables: undefined,
       };
     });
   }
@@ -250,9 +256,52 @@ class FastExecutor {
           fields = this.collect(sets, objectType);
           plan.children.set(objectType.name, fields);
         }
-        return this.object(fields, objectType, value);
+        const cache = this.context.nodes;
+        const item = cache === undefined ? undefined : cacheableItem(value);
+        if (cache === undefined || item === undefined || this.readsVariables(plan)) {
+          return this.object(fields, objectType, value);
+        }
+        const hit = cache.get(fields, item);
+        if (hit !== undefined) return hit;
+        const completed = this.object(fields, objectType, value);
+        cache.set(fields, item, completed);
+        // Shared by later responses: its JSON is encoded once, on first serialisation.
+        markEncodable(completed);
+        return completed;
       }
     }
+  }
+
+  /**
+   * Whether the field's sub-selection passes any variable to an argument: its completed objects
+   * then depend on the request's variables and are not cached.
+   */
+  private readsVariables(plan: FieldPlan): boolean {
+    if (plan.readsVariables === undefined) {
+      const seen = new Set<string>();
+      const visit = (node: ASTNode): boolean => {
+        if (node.kind === Kind.VARIABLE) return true;
+        if (node.kind === Kind.FRAGMENT_SPREAD) {
+          if (seen.has(node.name.value)) return false;
+          seen.add(node.name.value);
+          const fragment = this.prepared.fragments[node.name.value];
+          return fragment !== undefined && visit(fragment.selectionSet);
+        }
+        if (node.kind === Kind.FIELD) {
+          return (node.arguments ?? []).some(visit) || (node.selectionSet ? visit(node.selectionSet) : false);
+        }
+        if (node.kind === Kind.ARGUMENT || node.kind === Kind.OBJECT_FIELD) return visit(node.value);
+        if (node.kind === Kind.LIST) return node.values.some(visit);
+        if (node.kind === Kind.OBJECT) return node.fields.some(visit);
+        if (node.kind === Kind.SELECTION_SET) return node.selections.some(visit);
+        if (node.kind === Kind.INLINE_FRAGMENT) return visit(node.selectionSet);
+        return false;
+      };
+      plan.readsVariables = plan.nodes.some(
+        (node) => node.selectionSet !== undefined && visit(node.selectionSet),
+      );
+    }
+    return plan.readsVariables;
   }
 
   /** The engine's type resolver answers `__typename`; graphql-js checks it names a possible type. */

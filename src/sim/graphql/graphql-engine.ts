@@ -10,6 +10,7 @@ import { githubSchema } from './github-schema.js';
 import { fastExecute, type FieldResolve } from './fast-execute.js';
 import { notImplementedError, toGithubError, toGithubValidationError } from './graphql-errors.js';
 import type { ExecContext, Resolver } from './models.js';
+import type { NodeCache } from './node-cache.js';
 import { prepareQuery, type PreparedQuery } from './prepared-query.js';
 import { computeQueryCost } from './query-cost.js';
 import { resolversByType } from './resolvers/index.js';
@@ -56,12 +57,16 @@ export function queryCost(query: string, variables: Record<string, unknown> | un
 export async function executeQuery(
   query: string,
   variables: Record<string, unknown> | undefined,
-  context: { world: World; rateLimit: RateLimitView },
+  context: { world: World; rateLimit: RateLimitView; nodes?: NodeCache },
   options: { fastPath?: boolean } = {},
 ): Promise<GraphqlResult> {
   const analysed = analyse(query, variables);
   if ('errors' in analysed) return { errors: analysed.errors };
-  const contextValue: ExecContext = { world: context.world, rateLimit: context.rateLimit };
+  const contextValue: ExecContext = {
+    world: context.world,
+    rateLimit: context.rateLimit,
+    ...(context.nodes === undefined ? {} : { nodes: context.nodes }),
+  };
   const schema = githubSchema();
   const fast =
     options.fastPath === false

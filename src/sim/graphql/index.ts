@@ -1,9 +1,11 @@
 import type { World } from '../world.js';
 import { githubSchema } from './github-schema.js';
 import { executeQuery, queryCost } from './graphql-engine.js';
+import type { NodeCache } from './node-cache.js';
 import type { GraphqlResult, QueryCost, RateLimitView } from './types.js';
 
 export type { GraphqlError, GraphqlResult, QueryCost, RateLimitView } from './types.js';
+export { NodeCache } from './node-cache.js';
 export { commitNodeId, decodeNodeId, legacyNodeId, repositoryNodeId, userNodeId } from './node-id.js';
 export { MAX_NODE_COUNT, MAX_PAGE_SIZE } from './query-cost.js';
 
@@ -14,7 +16,7 @@ export interface GraphqlEngine {
   execute(
     query: string,
     variables: Record<string, unknown> | undefined,
-    context: { world: World; rateLimit: RateLimitView },
+    context: { world: World; rateLimit: RateLimitView; nodes?: NodeCache },
   ): Promise<GraphqlResult>;
 }
 

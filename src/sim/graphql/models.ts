@@ -8,6 +8,7 @@ import type {
   SimUser,
   World,
 } from '../world.js';
+import type { NodeCache } from './node-cache.js';
 import type { RateLimitView } from './types.js';
 
 /**
@@ -30,6 +31,8 @@ export type ModelOf<T extends Model['__typename']> = Extract<Model, { __typename
 export interface ExecContext {
   world: World;
   rateLimit: RateLimitView;
+  /** Completed objects of world items from earlier requests (fast path only). */
+  nodes?: NodeCache;
 }
 
 export type Resolver<S> = (source: S, args: Record<string, unknown>, context: ExecContext) => unknown;

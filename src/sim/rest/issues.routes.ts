@@ -40,7 +40,10 @@ export const issueRoutes: RepoRoute[] = [
               : (issue: SimIssue) => scope.repoIndex.commentCount(issue.number);
         return sortByKey(kept, sortKey, direction);
       });
-      return paginate(req, issues, (issue) => issueJson(scope, issue));
+      const kind = `issue|${req.ctx.api}|${req.ctx.web}`;
+      return paginate(req, issues, (issue) =>
+        scope.repoIndex.itemBytes(kind, issue, () => issueJson(scope, issue)),
+      );
     },
   },
   {
@@ -97,5 +100,8 @@ function listComments(req: RestRequest, scope: RepoScope, all: readonly SimIssue
       direction,
     );
   });
-  return paginate(req, comments, (comment) => issueCommentJson(scope, comment));
+  const kind = `issue-comment|${req.ctx.api}|${req.ctx.web}`;
+  return paginate(req, comments, (comment) =>
+    scope.repoIndex.itemBytes(kind, comment, () => issueCommentJson(scope, comment)),
+  );
 }

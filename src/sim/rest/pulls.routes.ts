@@ -65,7 +65,10 @@ export const pullRoutes: RepoRoute[] = [
         const byId = sortByKey(kept, (c) => c.id, 'asc');
         return sortByKey(byId, (c) => ms(sort === 'updated' ? c.updatedAt : c.createdAt), direction);
       });
-      return paginate(req, comments, (comment) => reviewCommentJson(scope, comment));
+      const kind = `review-comment|${req.ctx.api}|${req.ctx.web}`;
+      return paginate(req, comments, (comment) =>
+        scope.repoIndex.itemBytes(kind, comment, () => reviewCommentJson(scope, comment)),
+      );
     },
   },
   {
@@ -103,7 +106,10 @@ export const pullRoutes: RepoRoute[] = [
           'asc',
         ),
       );
-      return paginate(req, comments, (comment) => reviewCommentJson(scope, comment));
+      const kind = `review-comment|${req.ctx.api}|${req.ctx.web}`;
+      return paginate(req, comments, (comment) =>
+        scope.repoIndex.itemBytes(kind, comment, () => reviewCommentJson(scope, comment)),
+      );
     },
   },
   {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { jsonBytes, JsonBytesWriter } from '../../../src/sim/json-bytes.js';
+import { jsonBytes, JsonBytesWriter, markEncodable, utf8Slice } from '../../../src/sim/json-bytes.js';
 
 // jsonBytes must give exactly the bytes of JSON.stringify, whatever the values.
 describe('jsonBytes', () => {
@@ -26,5 +26,27 @@ describe('jsonBytes', () => {
     const writer = new JsonBytesWriter();
     writer.text('x'.repeat(200_000));
     expect(writer.bytes().length).toBe(200_000);
+  });
+});
+
+describe('cached encodings', () => {
+  it('utf8Slice gives the bytes of Buffer.from, across slabs and for big texts', () => {
+    for (const text of [
+      '',
+      'plain',
+      'é北京🚀\ud800',
+      'x'.repeat(300_000),
+      ...Array.from({ length: 2_000 }, (_, i) => `${'ü'.repeat(i % 700)}${i}`),
+    ]) {
+      expect(utf8Slice(text).equals(Buffer.from(text, 'utf8'))).toBe(true);
+    }
+  });
+
+  it('an object marked encodable serialises as JSON.stringify, wherever it sits', () => {
+    const node = { oid: 'abc', author: { name: 'Zoë' } };
+    markEncodable(node);
+    const answer = { data: { nodes: [node, node], single: node } };
+    expect(jsonBytes(answer).toString('utf8')).toBe(JSON.stringify(answer));
+    expect(jsonBytes(answer).toString('utf8')).toBe(JSON.stringify(answer));
   });
 });

@@ -2,6 +2,7 @@ import { connection, pageSizeOf } from '../connection.js';
 import { keysetPage } from '../keyset-page.js';
 import { commentsOf } from '../world-lookups.js';
 import type { SimIssue, SimRepo, World } from '../../world.js';
+import type { NodeCache } from '../node-cache.js';
 import { rejectArgs } from './unsupported-args.js';
 
 /**
@@ -13,7 +14,12 @@ interface IssueOrder {
   direction: 'ASC' | 'DESC';
 }
 
-export function issueConnection(_world: World, repo: SimRepo, args: Record<string, unknown>): unknown {
+export function issueConnection(
+  _world: World,
+  repo: SimRepo,
+  args: Record<string, unknown>,
+  nodes?: NodeCache,
+): unknown {
   rejectArgs('Repository.issues', args, ['first', 'after', 'orderBy', 'filterBy', 'states', 'labels']);
   const filterBy = (args['filterBy'] ?? {}) as Record<string, unknown>;
   rejectArgs('Repository.issues(filterBy)', filterBy, ['since', 'states', 'labels'], {
@@ -27,10 +33,15 @@ export function issueConnection(_world: World, repo: SimRepo, args: Record<strin
     (!states || states.includes(issue.state.toUpperCase())) &&
     (!labels || labels.some((l) => issue.labels.includes(l))) &&
     (sinceMs === -Infinity || Date.parse(issue.updatedAt) >= sinceMs);
-  return sortedPage('IssueConnection', 'Issue', repo, keep, args);
+  return sortedPage('IssueConnection', 'Issue', repo, keep, args, nodes);
 }
 
-export function pullRequestConnection(_world: World, repo: SimRepo, args: Record<string, unknown>): unknown {
+export function pullRequestConnection(
+  _world: World,
+  repo: SimRepo,
+  args: Record<string, unknown>,
+  nodes?: NodeCache,
+): unknown {
   rejectArgs('Repository.pullRequests', args, [
     'first',
     'after',
@@ -54,7 +65,7 @@ export function pullRequestConnection(_world: World, repo: SimRepo, args: Record
       (!head || pr.headRef === head)
     );
   };
-  return sortedPage('PullRequestConnection', 'PullRequest', repo, keep, args);
+  return sortedPage('PullRequestConnection', 'PullRequest', repo, keep, args, nodes);
 }
 
 export function pullRequestState(issue: SimIssue): 'OPEN' | 'CLOSED' | 'MERGED' {
@@ -68,25 +79,32 @@ function sortedPage(
   repo: SimRepo,
   keep: (issue: SimIssue) => boolean,
   args: Record<string, unknown>,
+  nodes: NodeCache | undefined,
 ): unknown {
   const order = (args['orderBy'] ?? { field: 'CREATED_AT', direction: 'ASC' }) as IssueOrder;
   const keyOf = sortKey(repo, order.field);
   const descending = order.direction === 'DESC';
-  let sorted: SimIssue[];
-  if (order.field === 'COMMENTS') {
-    const sign = descending ? -1 : 1;
-    const compare = (a: SimIssue, b: SimIssue): number => {
-      const ka = keyOf(a);
-      const kb = keyOf(b);
-      if (ka !== kb) return (ka < kb ? -1 : 1) * sign;
-      return (a.number - b.number) * sign;
-    };
-    sorted = repo.issues.filter(keep).sort(compare);
-  } else {
+  const filterAndSort = (): SimIssue[] => {
+    if (order.field === 'COMMENTS') {
+      const sign = descending ? -1 : 1;
+      const compare = (a: SimIssue, b: SimIssue): number => {
+        const ka = keyOf(a);
+        const kb = keyOf(b);
+        if (ka !== kb) return (ka < kb ? -1 : 1) * sign;
+        return (a.number - b.number) * sign;
+      };
+      return repo.issues.filter(keep).sort(compare);
+    }
     // (key, number) is a total order: descending is ascending reversed.
-    sorted = ascendingBy(repo.issues, order.field, keyOf).filter(keep);
-    if (descending) sorted.reverse();
-  }
+    const kept = ascendingBy(repo.issues, order.field, keyOf).filter(keep);
+    return descending ? kept.reverse() : kept;
+  };
+  // Everything but the page's position shapes the list; the cache is per world generation.
+  const { first: _first, after: _after, ...shaping } = args;
+  const sorted =
+    nodes === undefined
+      ? filterAndSort()
+      : nodes.list(`${connectionType}|${repo.id}|${JSON.stringify(shaping)}`, filterAndSort);
   const page = keysetPage({
     sorted,
     keyOf,

@@ -55,8 +55,8 @@ export const repositoryResolvers: Record<string, Resolver<Repo>> = {
   // An empty repository has no default branch ref, as on GitHub.
   defaultBranchRef: ({ repo }) =>
     repo.status === 'empty' || repo.commits.length === 0 ? null : { __typename: 'Ref', repo },
-  issues: ({ repo }, args, { world }) => issueConnection(world, repo, args),
-  pullRequests: ({ repo }, args, { world }) => pullRequestConnection(world, repo, args),
+  issues: ({ repo }, args, { world, nodes }) => issueConnection(world, repo, args, nodes),
+  pullRequests: ({ repo }, args, { world, nodes }) => pullRequestConnection(world, repo, args, nodes),
   releases: ({ repo }, args) => releaseConnection(repo, args),
   issue: ({ repo }, args) => {
     const issue = findIssueByNumber(repo, args['number'] as number);

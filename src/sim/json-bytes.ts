@@ -5,8 +5,14 @@
  * is several times slower. Encoding each item on its own keeps the others on the fast path.
  */
 export class JsonBytesWriter {
-  private buffer = Buffer.allocUnsafe(256 * 1024);
+  private buffer: Buffer;
   private length = 0;
+
+  constructor() {
+    // The scratch buffer of the last finished writer, if no other writer holds it.
+    this.buffer = spare ?? Buffer.allocUnsafe(256 * 1024);
+    spare = undefined;
+  }
 
   /** Appends `text` as UTF-8. */
   text(text: string): void {
@@ -27,8 +33,18 @@ export class JsonBytesWriter {
     this.buffer[this.length++] = code;
   }
 
+  /**
+   * The bytes written, as an exact-size copy; the writer is done. Its scratch buffer is kept for
+   * the next writer: allocating a large buffer per response made V8 collect garbage much more
+   * often (external memory pressure).
+   */
   bytes(): Buffer {
-    return this.buffer.subarray(0, this.length);
+    const bytes = Buffer.allocUnsafe(this.length);
+    this.buffer.copy(bytes, 0, 0, this.length);
+    if (this.buffer.length <= MAX_SPARE_BYTES) spare = this.buffer;
+    this.buffer = Buffer.alloc(0);
+    this.length = 0;
+    return bytes;
   }
 
   private reserve(bytes: number): void {
@@ -39,6 +55,9 @@ export class JsonBytesWriter {
     this.buffer = grown;
   }
 }
+
+const MAX_SPARE_BYTES = 16 * 1024 * 1024;
+let spare: Buffer | undefined;
 
 /**
  * Objects shared by many responses (cached GraphQL nodes): their bytes are kept once encoded, so a

@@ -18,8 +18,8 @@ export class SimState {
   readonly secondary = new SecondaryLimiter(() => this.config.secondary);
   readonly faults = new FaultInjector(() => this.config.faults);
   readonly index: WorldIndex;
-  /** ETags of the last 100,000 list pages served (a few hundred bytes each). */
-  readonly pages = new PageCache(100_000);
+  /** ETags of the last 100,000 list pages served (a few hundred bytes each), the latest 64 MB of bodies. */
+  readonly pages = new PageCache(100_000, 64 * 1024 * 1024);
   readonly graphql: GraphqlEngine;
   /** Completed GraphQL objects of world items, for the current world generation (~1 KB each). */
   readonly graphqlNodes = new NodeCache(50_000);

@@ -34,6 +34,9 @@ export function paginate<T>(
   const renderPage = () => jsonArrayBytes(items, start, end, render);
   const cacheKey = req.pageCacheKey === null ? null : `${req.pageCacheKey}|${maxPage}`;
   const known = cacheKey === null ? undefined : req.state.pages.get(cacheKey);
+  if (known?.body !== undefined) {
+    return { status: 200, bytes: known.body, bodyHash: known.hash, headers: linkHeaders(known.link) };
+  }
   if (known !== undefined) {
     // Seen before at this repository fingerprint: the ETag is known, so a matching conditional
     // request is answered 304 without rendering; anything else renders again.
@@ -42,7 +45,7 @@ export function paginate<T>(
   const bytes = renderPage();
   const hash = contentHash(bytes);
   const link = linkHeader(req, page, lastPage);
-  if (cacheKey !== null) req.state.pages.set(cacheKey, { hash, link });
+  if (cacheKey !== null) req.state.pages.set(cacheKey, { hash, link, body: bytes });
   return { status: 200, bytes, bodyHash: hash, headers: linkHeaders(link) };
 }
 

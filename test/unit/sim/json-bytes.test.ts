@@ -27,6 +27,21 @@ describe('jsonBytes', () => {
     writer.text('x'.repeat(200_000));
     expect(writer.bytes().length).toBe(200_000);
   });
+
+  it('writers alive at the same time do not share bytes, and finished pages stay intact', () => {
+    const outer = new JsonBytesWriter();
+    outer.text('outer');
+    const inner = new JsonBytesWriter();
+    inner.text('inner');
+    const done = inner.bytes();
+    outer.text('-more');
+    const next = new JsonBytesWriter();
+    next.text('XXXXXXXXXXXXXXX');
+    expect(outer.bytes().toString()).toBe('outer-more');
+    expect(done.toString()).toBe('inner');
+    expect(next.bytes().toString()).toBe('XXXXXXXXXXXXXXX');
+    expect(done.toString()).toBe('inner');
+  });
 });
 
 describe('cached encodings', () => {

@@ -99,4 +99,22 @@ describe('rendering helpers', () => {
     expect(cache.get('a')?.hash).toBe('a');
     expect(cache.get('d')?.hash).toBe('d');
   });
+
+  it('page cache keeps the bodies of the most recently used pages within its byte budget', () => {
+    const cache = new PageCache(10, 10);
+    const body = (text: string) => Buffer.from(text);
+    cache.set('a', { hash: 'a', link: '', body: body('aaaa') });
+    cache.set('b', { hash: 'b', link: '', body: body('bbbb') });
+    cache.get('a');
+    cache.set('c', { hash: 'c', link: '', body: body('cccc') });
+    expect(cache.get('b')).toEqual({ hash: 'b', link: '' });
+    expect(cache.get('a')?.body?.toString()).toBe('aaaa');
+    expect(cache.get('c')?.body?.toString()).toBe('cccc');
+    cache.set('big', { hash: 'big', link: '', body: body('x'.repeat(11)) });
+    expect(cache.get('big')).toEqual({ hash: 'big', link: '' });
+    cache.set('a', { hash: 'a2', link: '' });
+    expect(cache.get('a')).toEqual({ hash: 'a2', link: '' });
+    cache.clear();
+    expect(cache.get('c')).toBeUndefined();
+  });
 });

@@ -1,6 +1,7 @@
 import { createAppAuth } from '@octokit/auth-app';
 import { forgetSecret, registerSecret } from '../shared/redact.js';
 import type { GitHubOctokit } from './create-octokit.js';
+import type { Transport } from './transport.js';
 
 /**
  * GitHub App installations as credentials. @octokit/auth-app (octokit's `authStrategy`) signs the
@@ -91,15 +92,8 @@ export function isAppRoute(apiUrl: string, url: string): boolean {
 }
 
 /** Sends app-level requests through `direct`, everything else through the installation's `budgeted` fetch. */
-export function routeAppRequests(
-  apiUrl: string,
-  budgeted: typeof globalThis.fetch,
-  direct: typeof globalThis.fetch,
-): typeof globalThis.fetch {
-  return (input, init) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    return isAppRoute(apiUrl, url) ? direct(input, init) : budgeted(input, init);
-  };
+export function routeAppRequests(apiUrl: string, budgeted: Transport, direct: Transport): Transport {
+  return (url, init) => (isAppRoute(apiUrl, url) ? direct(url, init) : budgeted(url, init));
 }
 
 /**

@@ -3,6 +3,7 @@ import type { ReserveDecision, SecondaryApi } from './budget-state.js';
 import { parseRateLimitHeaders } from './rate-limit-headers.js';
 import { reserveBudget, type BudgetPolicy } from './reserve-budget.js';
 import type { Semaphore } from './semaphore.js';
+import { headerRecord, type Transport, type TransportResponse } from './transport.js';
 
 /**
  * Internal request header carrying a GraphQL query's estimated cost from graphqlQuery() to the
@@ -11,7 +12,7 @@ import type { Semaphore } from './semaphore.js';
 export const ESTIMATED_COST_HEADER = 'x-oss-vitals-estimated-cost';
 
 export interface BudgetedFetchOptions {
-  fetch: typeof globalThis.fetch;
+  fetch: Transport;
   fingerprint: string;
   ledger: BudgetLedger;
   /** Per-credential concurrency (secondary limits punish many concurrent requests). */
@@ -33,14 +34,13 @@ export interface BudgetedFetchOptions {
  * budget is exhausted or the credential blocked) → fetch with timeout → budget settled from the
  * response headers (errors and 304s included).
  */
-export function createBudgetedFetch(options: BudgetedFetchOptions): typeof globalThis.fetch {
+export function createBudgetedFetch(options: BudgetedFetchOptions): Transport {
   const graphqlPath = new URL(options.graphqlUrl).pathname;
   const now = options.now ?? Date.now;
-  return async function budgetedFetch(input: string | URL | Request, init: RequestInit = {}) {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    const headers = new Headers(init.headers);
-    const cost = estimatedCost(headers.get(ESTIMATED_COST_HEADER));
-    headers.delete(ESTIMATED_COST_HEADER);
+  return async function budgetedFetch(url: string, init: RequestInit = {}) {
+    const headers = headerRecord(init.headers);
+    const cost = estimatedCost(headers[ESTIMATED_COST_HEADER]);
+    delete headers[ESTIMATED_COST_HEADER];
     const { resource, api } = resourceOf(url, graphqlPath);
     const signals = [options.signal, init.signal ?? undefined].filter(
       (s): s is AbortSignal => s !== undefined,
@@ -57,7 +57,7 @@ export function createBudgetedFetch(options: BudgetedFetchOptions): typeof globa
         { signal: waitSignal, now, onWait: (decision) => options.onWait?.(resource, decision) },
       );
       const startedMs = now();
-      let response: Response;
+      let response: TransportResponse;
       try {
         response = await options.fetch(url, {
           ...init,
@@ -90,7 +90,7 @@ export function resourceOf(url: string, graphqlPath: string): { resource: string
   return { resource: 'core', api: 'rest' };
 }
 
-function estimatedCost(value: string | null): number {
+function estimatedCost(value: string | undefined): number {
   const n = Number(value ?? 1);
   return Number.isFinite(n) && n >= 1 ? Math.ceil(n) : 1;
 }

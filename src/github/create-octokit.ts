@@ -9,6 +9,8 @@ import {
   handleInstallationTokens,
   type AppInstallationCredential,
 } from './app-installation.js';
+import { arrayBufferOf, parseJsonBytes, utf8Text } from './body-bytes.js';
+import type { Transport } from './transport.js';
 
 /** Pinned so a GitHub API change never reaches us unannounced (https://docs.github.com/en/rest/about-the-rest-api/api-versions). */
 export const GITHUB_API_VERSION = '2022-11-28';
@@ -32,7 +34,7 @@ export interface CreateOctokitOptions {
   appInstallation?: AppInstallationCredential | undefined;
   fingerprint: string;
   baseUrl: string;
-  fetch: typeof globalThis.fetch;
+  fetch: Transport;
   logger: Logger;
   concurrency: number;
   /** plugin-throttling on (it queues requests, see client-options `pluginThrottling`). */
@@ -120,7 +122,8 @@ export function createOctokit(options: CreateOctokitOptions): GitHubOctokit {
  * Octokit parses JSON bodies with json-with-bigint: on Node 20 a regex pass over the text plus a
  * reviver call per value — measured as the largest CPU cost of a crawl (~5 ms per 100-item page).
  * GitHub's ids and counts fit in 2^53, so success bodies are parsed with the native JSON.parse.
- * (Error bodies are still parsed by octokit; they are few and small.)
+ * The HTTP transport hands over the body as one Buffer (decoded once, no stream); a fetch injected
+ * by a test hands over a ReadableStream. (Error bodies are still parsed by octokit; few and small.)
  */
 function parseBodiesNatively(octokit: GitHubOctokit): void {
   octokit.hook.wrap('request', async (request, options) => {
@@ -131,19 +134,22 @@ function parseBodiesNatively(octokit: GitHubOctokit): void {
     const body: unknown = response.data;
     if (body === null || body === undefined || body === '') return response;
     const contentType = String(response.headers['content-type'] ?? '');
-    const raw = new Response(body as ReadableStream<Uint8Array>);
-    if (/^application\/(scim\+)?json\b/i.test(contentType)) response.data = parsedOrText(await raw.text());
+    // Buffer.isBuffer, not instanceof Uint8Array: also true across realms (jest's vm contexts).
+    const bytes = Buffer.isBuffer(body)
+      ? body
+      : new Uint8Array(await new Response(body as ReadableStream<Uint8Array>).arrayBuffer());
+    if (/^application\/(scim\+)?json\b/i.test(contentType)) response.data = parsedOrText(bytes);
     else if (contentType === '' || /^text\/|charset=utf-8/i.test(contentType))
-      response.data = await raw.text();
-    else response.data = await raw.arrayBuffer();
+      response.data = utf8Text(bytes);
+    else response.data = arrayBufferOf(bytes);
     return response;
   });
 }
 
-function parsedOrText(text: string): unknown {
+function parsedOrText(bytes: Uint8Array): unknown {
   try {
-    return JSON.parse(text) as unknown;
+    return parseJsonBytes(bytes);
   } catch {
-    return text; // what octokit does with a body that is not JSON after all
+    return utf8Text(bytes); // what octokit does with a body that is not JSON after all
   }
 }

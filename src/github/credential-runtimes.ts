@@ -13,6 +13,7 @@ import {
 } from './credential.js';
 import { createOctokit, type GitHubOctokit } from './create-octokit.js';
 import { Semaphore } from './semaphore.js';
+import type { Transport } from './transport.js';
 
 export interface CredentialRuntime {
   info: CredentialInfo;
@@ -28,7 +29,7 @@ export interface CredentialRuntimeInput {
   graphqlUrl: string;
   ledger: BudgetLedger;
   options: GitHubClientOptions;
-  fetch: typeof globalThis.fetch;
+  fetch: Transport;
   signal: AbortSignal | undefined;
   logger: Logger;
   now: () => number;
@@ -126,7 +127,7 @@ function credentialSpecs(input: CredentialRuntimeInput): CredentialSpec[] {
  * App-level requests (the JWT-authenticated access-token request) skip the installation's budget:
  * GitHub does not charge them to the installation. They keep the per-request timeout and shutdown.
  */
-function timedFetch(input: CredentialRuntimeInput, timeoutMs: number): typeof globalThis.fetch {
+function timedFetch(input: CredentialRuntimeInput, timeoutMs: number): Transport {
   return (url, init = {}) => {
     const signals = [input.signal, init.signal ?? undefined, AbortSignal.timeout(timeoutMs)].filter(
       (s): s is AbortSignal => s !== undefined,

@@ -23,7 +23,7 @@
  *   query asks for it. Partial data with NOT_FOUND errors (deleted users…) is returned with `errors`.
  * - `isUsable(fingerprint)` — false once GitHub rejected the credential (401).
  * - `budget()` — what the ledger knows per credential and resource (for status and metrics).
- * - `close()` — stops using the client (closes the ledger it created itself).
+ * - `close()` — stops using the client (closes the connections and the ledger it created itself).
  * Failures throw GitHubError (a VitalsError with `kind`: gone, blocked, empty, auth, narrow, fatal,
  * or retry/wait after the bounded attempts); aborting `signal` rejects with the abort reason.
  */
@@ -43,9 +43,11 @@ import type { EtagStore } from './etag-store.js';
 import type { GitHubClient } from './github-client.types.js';
 import { GitHubError } from './github-error.js';
 import { graphqlCall, operationName } from './graphql-call.js';
+import { createHttpTransport } from './http-transport.js';
 import { InMemoryBudgetLedger } from './in-memory-budget-ledger.js';
 import { pickCredentialFor } from './pick-credential.js';
 import { restCall } from './rest-call.js';
+import type { Transport } from './transport.js';
 
 export { DEFAULT_CLIENT_OPTIONS, type GitHubClientOptions } from './client-options.js';
 export type {
@@ -64,8 +66,8 @@ export interface CreateGitHubClientDeps {
   etagStore?: EtagStore | undefined;
   /** Shared budget (Redis in distributed mode); default: an in-memory ledger for this process. */
   ledger?: BudgetLedger | undefined;
-  /** HTTP transport (default: global fetch; tests talk to the simulator over real HTTP). */
-  fetch?: typeof globalThis.fetch | undefined;
+  /** HTTP transport (default: undici over keep-alive connections, see http-transport.ts; any fetch works). */
+  fetch?: Transport | undefined;
   /** Shutdown: aborts waits and requests in flight. */
   signal?: AbortSignal | undefined;
   options?: Partial<GitHubClientOptions> | undefined;
@@ -84,6 +86,7 @@ export function createGitHubClient(deps: CreateGitHubClientDeps): GitHubClient {
   const random = deps.random ?? Math.random;
   const { apiUrl, graphqlUrl, tokens, app } = deps.config.github;
   const rejected = new Set<string>();
+  const transport = deps.fetch ? { fetch: deps.fetch, close: async () => {} } : createHttpTransport();
   const runtimes = createCredentialRuntimes({
     tokens,
     app,
@@ -91,7 +94,7 @@ export function createGitHubClient(deps: CreateGitHubClientDeps): GitHubClient {
     graphqlUrl,
     ledger,
     options,
-    fetch: deps.fetch ?? globalThis.fetch,
+    fetch: transport.fetch,
     signal: deps.signal,
     logger,
     now,
@@ -217,6 +220,7 @@ export function createGitHubClient(deps: CreateGitHubClientDeps): GitHubClient {
     budget: () => ledger.snapshot(),
 
     async close() {
+      await transport.close();
       if (ownsLedger) await ledger.close();
     },
   };

@@ -111,8 +111,9 @@ describe('crawling with a GitHub App installation', () => {
 
   it('keeps crawling across token expiry: fresh tokens, no lost rows', async () => {
     // Longer than auth-app's 5 s window in which a 401 is taken for replication lag and retried
-    // with the same token, shorter than the crawl.
-    sim.configure({ appTokenLifetimeSeconds: 6 });
+    // with the same token, shorter than the crawl: ~310 requests, 4 in flight, 80 ms each take
+    // ≥ 6 s however fast the client is.
+    sim.configure({ appTokenLifetimeSeconds: 6, faults: { latencyMs: 80 } });
     try {
       sim.resetStats();
       const { pg, summary } = await crawlInto(appConfig(keys.privateKeyPem));
@@ -121,7 +122,7 @@ describe('crawling with a GitHub App installation', () => {
       expect(await crawledData(pg)).toEqual(await crawledData(withToken.pg));
       expect(sim.stats().installationTokensIssued).toBeGreaterThanOrEqual(2);
     } finally {
-      sim.configure({ appTokenLifetimeSeconds: 3_600 });
+      sim.configure({ appTokenLifetimeSeconds: 3_600, faults: { latencyMs: 0 } });
     }
   });
 

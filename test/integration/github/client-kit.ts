@@ -5,6 +5,7 @@ import {
   type GitHubClientOptions,
 } from '../../../src/github/index.js';
 import { InMemoryEtagStore } from '../../../src/github/etag-store.js';
+import { createHttpTransport } from '../../../src/github/http-transport.js';
 import { createLogger } from '../../../src/shared/logger.js';
 import {
   startSimulator,
@@ -69,16 +70,18 @@ export async function startKit(options: KitOptions = {}): Promise<Kit> {
   const etagStore = new InMemoryEtagStore();
   const urls: string[] = [];
   const sentHeaders: Headers[] = [];
+  // The client's default transport, with a recorder in front.
+  const http = createHttpTransport();
   const client = createGitHubClient({
     config: { github: { apiUrl, graphqlUrl, tokens } },
     logger,
     etagStore,
     signal: options.signal,
     options: { ...FAST, ...options.options },
-    fetch: (input, init) => {
-      urls.push(String(input));
+    fetch: (url, init) => {
+      urls.push(url);
       sentHeaders.push(new Headers(init?.headers));
-      return fetch(input, init);
+      return http.fetch(url, init);
     },
   });
   return {
@@ -91,6 +94,7 @@ export async function startKit(options: KitOptions = {}): Promise<Kit> {
     logs: () => chunks.join(''),
     close: async () => {
       await client.close();
+      await http.close();
       await sim.close();
     },
   };

@@ -60,13 +60,31 @@ const MAX_SPARE_BYTES = 16 * 1024 * 1024;
 let spare: Buffer | undefined;
 
 /**
- * Objects shared by many responses (cached GraphQL nodes): their bytes are kept once encoded, so a
- * later response copies them. `null` = marked, not encoded yet. The objects must not change.
+ * JSON encoded already (a cached GraphQL node), spliced as it is by `jsonBytes`. Only jsonBytes
+ * knows it: JSON.stringify would write its fields.
  */
-const encodings = new WeakMap<object, Buffer | null>();
+export class RawJson {
+  constructor(readonly bytes: Buffer) {}
+}
 
-export function markEncodable(value: object): void {
-  if (!encodings.has(value)) encodings.set(value, null);
+/** Marks an object or array holding RawJson somewhere inside (JSON.stringify ignores symbols). */
+const RAW_INSIDE = Symbol('RawJson inside');
+
+export function markRawInside(container: object): void {
+  Object.defineProperty(container, RAW_INSIDE, { value: true });
+}
+
+export function holdsRawJson(value: unknown): boolean {
+  return (
+    value instanceof RawJson ||
+    (typeof value === 'object' && value !== null && (value as { [RAW_INSIDE]?: true })[RAW_INSIDE] === true)
+  );
+}
+
+/** A value's JSON for keeping: RawJson holds only bytes, not the objects they were written from. */
+export function rawJson(value: object): RawJson {
+  if (value instanceof RawJson) return value;
+  return new RawJson(holdsRawJson(value) ? jsonBytes(value) : utf8Slice(JSON.stringify(value)));
 }
 
 const COMMA = 0x2c;
@@ -74,7 +92,7 @@ const COLON = 0x3a;
 
 /**
  * `Buffer.from(JSON.stringify(value))`, with each array element stringified and encoded on its own
- * (objects are walked down to their arrays). Anything that is not a plain object or array —
+ * (objects are walked down to their arrays, and into elements holding RawJson). Anything that is not a plain object or array —
  * including objects with `toJSON` — is left to JSON.stringify whole.
  */
 export function jsonBytes(value: unknown): Buffer {
@@ -84,9 +102,8 @@ export function jsonBytes(value: unknown): Buffer {
 }
 
 function writeValue(writer: JsonBytesWriter, value: unknown): void {
-  const encoded = typeof value === 'object' && value !== null ? encodings.get(value) : undefined;
-  if (encoded !== undefined) {
-    writer.append(encoded ?? encode(value as object));
+  if (value instanceof RawJson) {
+    writer.append(value.bytes);
     return;
   }
   if (Array.isArray(value)) {
@@ -94,9 +111,8 @@ function writeValue(writer: JsonBytesWriter, value: unknown): void {
     for (let i = 0; i < value.length; i++) {
       if (i > 0) writer.ascii(COMMA);
       const element: unknown = value[i];
-      const encoded = typeof element === 'object' && element !== null ? encodings.get(element) : undefined;
-      if (encoded !== undefined) {
-        writer.append(encoded ?? encode(element as object));
+      if (holdsRawJson(element)) {
+        writeValue(writer, element);
         continue;
       }
       // JSON.stringify writes null for array holes, undefined, functions and symbols.
@@ -122,12 +138,6 @@ function writeValue(writer: JsonBytesWriter, value: unknown): void {
     return;
   }
   writer.text(JSON.stringify(value) as string);
-}
-
-function encode(value: object): Buffer {
-  const bytes = utf8Slice(JSON.stringify(value));
-  encodings.set(value, bytes);
-  return bytes;
 }
 
 const SLAB_BYTES = 1024 * 1024;

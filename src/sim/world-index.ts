@@ -1,4 +1,3 @@
-import { utf8Slice } from './json-bytes.js';
 import { JsonComposer } from './render/json-composer.js';
 import type { SimIssue, SimIssueComment, SimRepo, SimReview, SimUser, World } from './world.js';
 
@@ -153,12 +152,6 @@ function syntheticAccount(login: string, createdAt: string): SimUser {
 
 const MAX_QUERY_CACHE = 32;
 
-/**
- * Bytes of rendered list items one repository index keeps (about 30,000 issue comments): past it,
- * items are rendered per request as before, so a huge repository cannot grow the process unbounded.
- */
-export const MAX_ITEM_BYTES = 64 * 1024 * 1024;
-
 /** Derived data for one repository at one fingerprint. */
 export class RepoIndex {
   readonly issuesByNumber = new Map<number, SimIssue>();
@@ -257,30 +250,6 @@ export class RepoIndex {
       this.embedded.set(key, json);
     }
     return json;
-  }
-
-  private readonly items = new Map<string, Map<object, Buffer>>();
-  private itemBytesHeld = 0;
-
-  /**
-   * One list item's JSON as UTF-8 bytes, rendered once per renderer and base URLs (`kind`) and kept
-   * until this index is replaced (the repository's fingerprint changed, or `invalidate()`): list
-   * pages become concatenations of cached bytes. Bounded by MAX_ITEM_BYTES.
-   */
-  itemBytes(kind: string, item: object, render: () => string): Buffer {
-    let byItem = this.items.get(kind);
-    if (byItem === undefined) {
-      byItem = new Map();
-      this.items.set(kind, byItem);
-    }
-    const hit = byItem.get(item);
-    if (hit !== undefined) return hit;
-    const bytes = utf8Slice(render());
-    if (this.itemBytesHeld + bytes.length <= MAX_ITEM_BYTES) {
-      byItem.set(item, bytes);
-      this.itemBytesHeld += bytes.length;
-    }
-    return bytes;
   }
 
   /** One item's JSON, with embedded users and repository summaries spliced in from cache. */

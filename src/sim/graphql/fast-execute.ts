@@ -17,7 +17,7 @@ import {
   type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
-import { markEncodable } from '../json-bytes.js';
+import { holdsRawJson, markRawInside, rawJson } from '../json-bytes.js';
 import type { ExecContext, Resolver } from './models.js';
 import { cacheableItem } from './node-cache.js';
 import type { PreparedQuery } from './prepared-query.js';
@@ -202,6 +202,7 @@ class FastExecutor {
     // graphql-js answers null-prototype objects; V8 keeps those in dictionary mode, which made
     // building and serialising them slow. Same JSON; `__proto__` aliases are left to graphql-js.
     const result: Record<string, unknown> = {};
+    let raw = false;
     for (const plan of fields) {
       const { definition, shape } = plan;
       if (definition === undefined || shape === undefined) {
@@ -210,8 +211,12 @@ class FastExecutor {
         continue;
       }
       const value = this.resolve(source, this.argsFor(plan, definition), this.context, type, plan);
-      result[plan.responseKey] = this.complete(shape, plan, value);
+      const completed = this.complete(shape, plan, value);
+      result[plan.responseKey] = completed;
+      if (!raw && typeof completed === 'object' && completed !== null && holdsRawJson(completed)) raw = true;
     }
+    // Cached nodes come back as RawJson: jsonBytes must look inside whatever holds one.
+    if (raw) markRawInside(result);
     return result;
   }
 
@@ -236,7 +241,14 @@ class FastExecutor {
         if (value === null || value === undefined) return null;
         if (!Array.isArray(value)) throw BAIL;
         const out = new Array<unknown>(value.length);
-        for (let i = 0; i < value.length; i++) out[i] = this.complete(shape.of, plan, value[i]);
+        let raw = false;
+        for (let i = 0; i < value.length; i++) {
+          const completed = this.complete(shape.of, plan, value[i]);
+          out[i] = completed;
+          if (!raw && typeof completed === 'object' && completed !== null && holdsRawJson(completed))
+            raw = true;
+        }
+        if (raw) markRawInside(out);
         return out;
       }
       case 'leaf': {
@@ -263,10 +275,10 @@ class FastExecutor {
         }
         const hit = cache.get(fields, item);
         if (hit !== undefined) return hit;
-        const completed = this.object(fields, objectType, value);
+        // Kept as bytes: later responses copy them, and the cache holds no object graph for the
+        // garbage collector to walk.
+        const completed = rawJson(this.object(fields, objectType, value));
         cache.set(fields, item, completed);
-        // Shared by later responses: its JSON is encoded once, on first serialisation.
-        markEncodable(completed);
         return completed;
       }
     }

@@ -12,7 +12,11 @@ export { MAX_NODE_COUNT, MAX_PAGE_SIZE } from './query-cost.js';
 export interface GraphqlEngine {
   /** Static cost of a query per GitHub's formula, computed BEFORE execution (used for the rate limit). */
   cost(query: string, variables: Record<string, unknown> | undefined): QueryCost;
-  /** Validates against GitHub's real public schema (@octokit/graphql-schema) and executes. */
+  /**
+   * Validates against GitHub's real public schema (@octokit/graphql-schema) and executes. With
+   * `nodes`, completed objects of world items are reused across requests and `data` may hold
+   * RawJson: serialise it with jsonBytes.
+   */
   execute(
     query: string,
     variables: Record<string, unknown> | undefined,

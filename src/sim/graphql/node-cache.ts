@@ -1,18 +1,21 @@
+import type { RawJson } from '../json-bytes.js';
 import type { SimRepo } from '../world.js';
 
 /**
- * Completed GraphQL objects of world items (a commit of a history page, a pull request with its
+ * Completed GraphQL objects of world items, as their JSON bytes (a commit of a history page, a pull request with its
  * reviews), kept per selection plan so the next page or crawl asking the same fields of the same
  * item reuses them instead of resolving every field again. An entry is only valid for one state of
  * the world: the HTTP layer passes a generation key that changes with any mutation, and a new key
- * drops everything. Bounded by entry count; items are weakly held. Also keeps the filtered, sorted
+ * drops everything. Bounded by entry count. Also keeps the filtered, sorted
  * lists connections page through (so a page does not filter and sort thousands of items again).
  */
 const MAX_LISTS = 64;
 
 export class NodeCache {
   private generation: string | undefined;
-  private byPlan = new WeakMap<object, WeakMap<object, Record<string, unknown>>>();
+  // Maps, not WeakMaps: keys are world items (alive anyway) and per-query plans (few), and weak
+  // tables cost every garbage collection.
+  private readonly byPlan = new Map<object, Map<object, RawJson>>();
   private entries = 0;
   private readonly lists = new Map<string, unknown[]>();
 
@@ -22,7 +25,7 @@ export class NodeCache {
   use(generation: string): this {
     if (generation !== this.generation) {
       this.generation = generation;
-      this.byPlan = new WeakMap();
+      this.byPlan.clear();
       this.entries = 0;
       this.lists.clear();
     }
@@ -39,15 +42,15 @@ export class NodeCache {
     return list;
   }
 
-  get(plan: object, item: object): Record<string, unknown> | undefined {
+  get(plan: object, item: object): RawJson | undefined {
     return this.byPlan.get(plan)?.get(item);
   }
 
-  set(plan: object, item: object, completed: Record<string, unknown>): void {
+  set(plan: object, item: object, completed: RawJson): void {
     if (this.entries >= this.maxEntries) return;
     let byItem = this.byPlan.get(plan);
     if (byItem === undefined) {
-      byItem = new WeakMap();
+      byItem = new Map();
       this.byPlan.set(plan, byItem);
     }
     byItem.set(item, completed);

@@ -40,10 +40,7 @@ export const issueRoutes: RepoRoute[] = [
               : (issue: SimIssue) => scope.repoIndex.commentCount(issue.number);
         return sortByKey(kept, sortKey, direction);
       });
-      const kind = `issue|${req.ctx.api}|${req.ctx.web}`;
-      return paginate(req, issues, (issue) =>
-        scope.repoIndex.itemBytes(kind, issue, () => issueJson(scope, issue)),
-      );
+      return paginate(req, issues, (issue) => issueJson(scope, issue));
     },
   },
   {
@@ -100,8 +97,5 @@ function listComments(req: RestRequest, scope: RepoScope, all: readonly SimIssue
       direction,
     );
   });
-  const kind = `issue-comment|${req.ctx.api}|${req.ctx.web}`;
-  return paginate(req, comments, (comment) =>
-    scope.repoIndex.itemBytes(kind, comment, () => issueCommentJson(scope, comment)),
-  );
+  return paginate(req, comments, (comment) => issueCommentJson(scope, comment));
 }

@@ -19,11 +19,7 @@ export function pageParams(query: URLSearchParams): { perPage: number; page: num
  * `page` in place or appending it. With `rest.maxPage` set, deeper pages answer 422 and `last`
  * stops at the deepest page served.
  */
-export function paginate<T>(
-  req: RestRequest,
-  items: readonly T[],
-  render: (item: T) => string | Buffer,
-): RestResult {
+export function paginate<T>(req: RestRequest, items: readonly T[], render: (item: T) => string): RestResult {
   const { perPage, page } = pageParams(req.query);
   const maxPage = req.state.config.rest.maxPage;
   if (maxPage > 0 && page > maxPage) return { status: 422, body: paginationLimited() };
@@ -49,45 +45,20 @@ export function paginate<T>(
   return { status: 200, bytes, bodyHash: hash, headers: linkHeaders(link) };
 }
 
-/**
- * `[item,item,…]` as UTF-8 bytes, each item encoded as it is rendered (see json-bytes.ts) or given
- * as bytes already (cached items: the page is one exact-size copy of them).
- */
+/** `[item,item,…]` as UTF-8 bytes, each item encoded as it is rendered (see json-bytes.ts). */
 function jsonArrayBytes<T>(
   items: readonly T[],
   start: number,
   end: number,
-  render: (item: T) => string | Buffer,
+  render: (item: T) => string,
 ): Buffer {
-  const rendered: (string | Buffer)[] = [];
-  let allBytes = true;
-  let length = 2 + Math.max(0, end - start - 1);
-  for (let i = start; i < end; i++) {
-    const item = render(items[i] as T);
-    rendered.push(item);
-    if (typeof item === 'string') allBytes = false;
-    else length += item.length;
-  }
-  if (allBytes) {
-    const page = Buffer.allocUnsafe(length);
-    let at = 0;
-    page[at++] = 0x5b; // [
-    for (let i = 0; i < rendered.length; i++) {
-      if (i > 0) page[at++] = 0x2c; // ,
-      at += (rendered[i] as Buffer).copy(page, at);
-    }
-    page[at] = 0x5d; // ]
-    return page;
-  }
   const writer = new JsonBytesWriter();
-  writer.ascii(0x5b);
-  for (let i = 0; i < rendered.length; i++) {
-    if (i > 0) writer.ascii(0x2c);
-    const item = rendered[i] as string | Buffer;
-    if (typeof item === 'string') writer.text(item);
-    else writer.append(item);
+  writer.ascii(0x5b); // [
+  for (let i = start; i < end; i++) {
+    if (i > start) writer.ascii(0x2c); // ,
+    writer.text(render(items[i] as T));
   }
-  writer.ascii(0x5d);
+  writer.ascii(0x5d); // ]
   return writer.bytes();
 }
 

@@ -65,10 +65,7 @@ export const pullRoutes: RepoRoute[] = [
         const byId = sortByKey(kept, (c) => c.id, 'asc');
         return sortByKey(byId, (c) => ms(sort === 'updated' ? c.updatedAt : c.createdAt), direction);
       });
-      const kind = `review-comment|${req.ctx.api}|${req.ctx.web}`;
-      return paginate(req, comments, (comment) =>
-        scope.repoIndex.itemBytes(kind, comment, () => reviewCommentJson(scope, comment)),
-      );
+      return paginate(req, comments, (comment) => reviewCommentJson(scope, comment));
     },
   },
   {
@@ -106,10 +103,7 @@ export const pullRoutes: RepoRoute[] = [
           'asc',
         ),
       );
-      const kind = `review-comment|${req.ctx.api}|${req.ctx.web}`;
-      return paginate(req, comments, (comment) =>
-        scope.repoIndex.itemBytes(kind, comment, () => reviewCommentJson(scope, comment)),
-      );
+      return paginate(req, comments, (comment) => reviewCommentJson(scope, comment));
     },
   },
   {

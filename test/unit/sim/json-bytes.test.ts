@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { jsonBytes, JsonBytesWriter, markEncodable, utf8Slice } from '../../../src/sim/json-bytes.js';
+import {
+  jsonBytes,
+  JsonBytesWriter,
+  markRawInside,
+  rawJson,
+  utf8Slice,
+} from '../../../src/sim/json-bytes.js';
 
 // jsonBytes must give exactly the bytes of JSON.stringify, whatever the values.
 describe('jsonBytes', () => {
@@ -57,11 +63,20 @@ describe('cached encodings', () => {
     }
   });
 
-  it('an object marked encodable serialises as JSON.stringify, wherever it sits', () => {
+  it('RawJson is spliced wherever it sits, including inside marked array elements', () => {
     const node = { oid: 'abc', author: { name: 'Zoë' } };
-    markEncodable(node);
-    const answer = { data: { nodes: [node, node], single: node } };
-    expect(jsonBytes(answer).toString('utf8')).toBe(JSON.stringify(answer));
-    expect(jsonBytes(answer).toString('utf8')).toBe(JSON.stringify(answer));
+    const raw = rawJson(node);
+    const edge = { cursor: 'c', node: raw };
+    markRawInside(edge);
+    const list = [raw];
+    markRawInside(list);
+    const container = { nested: list };
+    markRawInside(container);
+    const outer = rawJson(container);
+    const answer = { data: { nodes: [raw, raw], single: raw, edges: [edge], outer } };
+    const expected = {
+      data: { nodes: [node, node], single: node, edges: [{ cursor: 'c', node }], outer: { nested: [node] } },
+    };
+    expect(jsonBytes(answer).toString('utf8')).toBe(JSON.stringify(expected));
   });
 });

@@ -1,5 +1,6 @@
 import type { BudgetLedger } from './budget-ledger.js';
 import type { ReserveDecision, SecondaryApi } from './budget-state.js';
+import { AttemptSignal } from './attempt-signal.js';
 import { parseRateLimitHeaders } from './rate-limit-headers.js';
 import { reserveBudget, type BudgetPolicy } from './reserve-budget.js';
 import type { Semaphore } from './semaphore.js';
@@ -32,7 +33,9 @@ export interface BudgetedFetchOptions {
  * The fetch octokit uses for one credential. Every HTTP attempt — including those of the retry and
  * throttling plugins — passes through here: concurrency slot → budget reservation (waits while the
  * budget is exhausted or the credential blocked) → fetch with timeout → budget settled from the
- * response headers (errors and 304s included).
+ * response headers (errors and 304s included). The timeout and the abort signals cover the transport
+ * call: with the default HTTP transport that includes reading the body; a fetch that streams the
+ * body (an injected one) has it read after they are released.
  */
 export function createBudgetedFetch(options: BudgetedFetchOptions): Transport {
   const graphqlPath = new URL(options.graphqlUrl).pathname;
@@ -42,28 +45,25 @@ export function createBudgetedFetch(options: BudgetedFetchOptions): Transport {
     const cost = estimatedCost(headers[ESTIMATED_COST_HEADER]);
     delete headers[ESTIMATED_COST_HEADER];
     const { resource, api } = resourceOf(url, graphqlPath);
-    const signals = [options.signal, init.signal ?? undefined].filter(
-      (s): s is AbortSignal => s !== undefined,
+    // Waits and the request abort on shutdown or the caller's signal; the request also on its timeout.
+    const attempt = new AttemptSignal(
+      [options.signal, init.signal ?? undefined].filter((s): s is AbortSignal => s !== undefined),
     );
-    const waitSignal = signals.length > 0 ? AbortSignal.any(signals) : undefined;
-
-    const release = await options.semaphore.acquire(waitSignal);
+    let release: (() => void) | undefined;
     try {
+      release = await options.semaphore.acquire(attempt.signal);
       const reservationId = await reserveBudget(
         options.ledger,
         options.fingerprint,
         { resource, cost, api },
         options.policy,
-        { signal: waitSignal, now, onWait: (decision) => options.onWait?.(resource, decision) },
+        { signal: attempt.signal, now, onWait: (decision) => options.onWait?.(resource, decision) },
       );
       const startedMs = now();
       let response: TransportResponse;
+      attempt.startTimeout(options.timeoutMs);
       try {
-        response = await options.fetch(url, {
-          ...init,
-          headers,
-          signal: AbortSignal.any([...signals, AbortSignal.timeout(options.timeoutMs)]),
-        });
+        response = await options.fetch(url, { ...init, headers, signal: attempt.signal });
       } catch (err) {
         await options.ledger.settle(options.fingerprint, reservationId, undefined);
         options.onResponse?.({ resource, status: 'no-response', durationMs: now() - startedMs });
@@ -77,7 +77,8 @@ export function createBudgetedFetch(options: BudgetedFetchOptions): Transport {
       options.onResponse?.({ resource, status: response.status, durationMs: now() - startedMs });
       return response;
     } finally {
-      release();
+      attempt.dispose();
+      release?.();
     }
   };
 }

@@ -137,7 +137,7 @@ function fetchNext(
 
 function pageOf<T>(result: RestResult<unknown>, index: number, last: boolean): RestPage<T> {
   return {
-    items: itemsOf<T>(result.data, result.requestUrl),
+    items: itemsOf<T>(result),
     etag: result.etag,
     notModified: false,
     truncated: false,
@@ -148,12 +148,12 @@ function pageOf<T>(result: RestResult<unknown>, index: number, last: boolean): R
 }
 
 /** Lists are arrays; search-like endpoints wrap them as `{ total_count, items }`. 204 = no items. */
-function itemsOf<T>(data: unknown, url: string): T[] {
+function itemsOf<T>(result: RestResult<unknown>): T[] {
+  const { data } = result;
   if (data === undefined || data === null || data === '') return [];
   if (Array.isArray(data)) return data as T[];
   const items = (data as { items?: unknown }).items;
   if (Array.isArray(items)) return items as T[];
-  throw new VitalsError('GH_UNEXPECTED', `GitHub list ${new URL(url).pathname} did not answer a list`, {
-    url: new URL(url).pathname,
-  });
+  const path = new URL(result.requestUrl).pathname;
+  throw new VitalsError('GH_UNEXPECTED', `GitHub list ${path} did not answer a list`, { url: path });
 }

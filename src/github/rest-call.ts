@@ -16,14 +16,19 @@ export function restCall<T>(
 ): Promise<RestResult<T>> {
   const { octokit, fingerprint, signal } = ctx;
   const { store } = options;
-  const requestUrl = octokit.request.endpoint(route, params).url;
+  // Expanding the route again costs ~0.15 ms (octokit's endpoint merge): only when it is needed —
+  // conditional requests, stored validators, `requestUrl` read (most pages need none of them).
+  let expanded: string | undefined;
+  const requestUrl = () => (expanded ??= octokit.request.endpoint(route, params).url);
 
   const validators = (etag: string | null, lastModified: string | null) => ({
-    requestUrl,
+    get requestUrl() {
+      return requestUrl();
+    },
     etag,
     lastModified,
     saveValidators: async () => {
-      if (store && (etag || lastModified)) await store.set(fingerprint, requestUrl, etag, lastModified);
+      if (store && (etag || lastModified)) await store.set(fingerprint, requestUrl(), etag, lastModified);
     },
   });
 
@@ -31,7 +36,7 @@ export function restCall<T>(
     ctx.assertUsable();
     const conditionalHeaders: Record<string, string> = {};
     if (options.conditional && store) {
-      const cached = await store.get(fingerprint, requestUrl);
+      const cached = await store.get(fingerprint, requestUrl());
       if (cached?.etag) conditionalHeaders['if-none-match'] = cached.etag;
       else if (cached?.lastModified) conditionalHeaders['if-modified-since'] = cached.lastModified;
     }
@@ -44,30 +49,32 @@ export function restCall<T>(
       // 202: GitHub is still computing the answer — classified `retry`, the loop asks again later.
       if (response.status === 202) throw Object.assign(new Error('Accepted'), { status: 202, response });
       const headers = response.headers as Record<string, string | undefined>;
-      return {
+      // Assigned, not spread: a spread would read the lazy `requestUrl` getter.
+      return Object.assign(validators(headers['etag'] ?? null, headers['last-modified'] ?? null), {
         status: response.status,
         data: response.status === 204 ? undefined : (response.data as T),
         notModified: false,
         url: response.url,
         link: headers['link'] ?? null,
-        ...validators(headers['etag'] ?? null, headers['last-modified'] ?? null),
-      };
+      });
     } catch (err) {
       // Octokit throws on 304; for us it is the cheapest answer there is.
       if ((err as { status?: unknown }).status !== 304) throw err;
       const response = (err as { response?: { url?: string; headers?: Record<string, string | undefined> } })
         .response;
-      return {
-        status: 304,
-        data: undefined,
-        notModified: true,
-        url: response?.url ?? requestUrl,
-        link: response?.headers?.['link'] ?? null,
-        ...validators(
+      return Object.assign(
+        validators(
           response?.headers?.['etag'] ?? conditionalHeaders['if-none-match'] ?? null,
           response?.headers?.['last-modified'] ?? null,
         ),
-      };
+        {
+          status: 304,
+          data: undefined,
+          notModified: true,
+          url: response?.url ?? requestUrl(),
+          link: response?.headers?.['link'] ?? null,
+        },
+      );
     }
   }, ctx.loop);
 }

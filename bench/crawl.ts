@@ -164,7 +164,8 @@ async function spawnSimulator(env: Record<string, string>, profileDir?: string):
   const server = spawn(
     process.execPath,
     [...profile, '--import', 'tsx', fileURLToPath(new URL('./crawl-sim-server.ts', import.meta.url))],
-    { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] },
+    // graphql-js skips its development-mode checks in production (it is a server here, not under test).
+    { env: { ...process.env, NODE_ENV: 'production', ...env }, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] },
   );
   const [line] = (await once(server.stdout!, 'data')) as [Buffer];
   const { url, fullName } = JSON.parse(String(line)) as { url: string; fullName: string };

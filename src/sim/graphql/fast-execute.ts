@@ -17,10 +17,12 @@ import {
   type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
-import { holdsRawJson, markRawInside, rawJson } from '../json-bytes.js';
+import { JsonBytesWriter, RawJson, utf8Slice } from '../json-bytes.js';
+import { compileCommitJson, type CommitJson, type SelectedField } from './commit-json.js';
 import type { ExecContext, Resolver } from './models.js';
 import { cacheableItem } from './node-cache.js';
 import type { PreparedQuery } from './prepared-query.js';
+import type { SimCommit } from '../world.js';
 
 /**
  * A fast path for the successful execution of a validated query, with graphql-js's semantics
@@ -54,6 +56,8 @@ const BAIL = new Error('fast path not applicable');
 /** One response key of one selection set, for one runtime object type. */
 export interface FieldPlan {
   responseKey: string;
+  /** `"responseKey":`, written before the field's value. */
+  keyJson: string;
   fieldName: string;
   node: FieldNode;
   nodes: FieldNode[];
@@ -78,6 +82,9 @@ interface QueryPlan {
 
 const plans = new WeakMap<PreparedQuery, QueryPlan>();
 
+/** Direct commit writers by selection plan (null: the selection needs the generic executor). */
+const commitWriters = new WeakMap<FieldPlan[], CommitJson | null>();
+
 export function fastExecute(
   schema: GraphQLSchema,
   prepared: PreparedQuery,
@@ -85,7 +92,7 @@ export function fastExecute(
   context: ExecContext,
   resolve: FieldResolve,
   resolverFor: (typeName: string, fieldName: string) => Resolver<unknown> | undefined,
-): { data: Record<string, unknown> } | undefined {
+): { data: unknown } | undefined {
   let plan = plans.get(prepared);
   if (plan === undefined) {
     plan = { supported: isSupported(prepared), root: undefined };
@@ -97,7 +104,12 @@ export function fastExecute(
   const executor = new FastExecutor(schema, prepared, variables, context, resolve, resolverFor);
   try {
     plan.root ??= executor.collect([prepared.operation.selectionSet], rootType);
-    return { data: executor.object(plan.root, rootType, {}) };
+    executor.object(plan.root, rootType, {});
+    // With a node cache (the HTTP layer) `data` stays JSON bytes; other callers get objects.
+    const data = executor.finish();
+    return {
+      data: context.nodes === undefined ? (JSON.parse(data.toString('utf8')) as unknown) : new RawJson(data),
+    };
   } catch {
     // BAIL, or a resolver's own error: graphql-js reports it (with its path) in `errors`.
     return undefined;
@@ -132,7 +144,18 @@ function isSupported(prepared: PreparedQuery): boolean {
   return true;
 }
 
+/**
+ * The executor writes the response's JSON text as it resolves fields (what JSON.stringify would
+ * write for the objects graphql-js builds, key order included) instead of building objects to
+ * stringify afterwards: a history page is thousands of small objects, and building then
+ * stringifying them was most of a cold GraphQL request. Cached nodes are spliced in as bytes.
+ */
 class FastExecutor {
+  /** JSON text written since the last byte part. */
+  private text = '';
+  /** Earlier text and cached nodes' bytes, in order. */
+  private parts: (string | Buffer)[] = [];
+
   constructor(
     private readonly schema: GraphQLSchema,
     private readonly prepared: PreparedQuery,
@@ -172,6 +195,7 @@ class FastExecutor {
       const definition = fieldName === '__typename' ? undefined : fields[fieldName];
       return {
         responseKey,
+        keyJson: `${JSON.stringify(responseKey)}:`,
         fieldName,
         node,
         nodes,
@@ -198,26 +222,91 @@ class FastExecutor {
       : false;
   }
 
-  object(fields: FieldPlan[], type: GraphQLObjectType, source: unknown): Record<string, unknown> {
-    // graphql-js answers null-prototype objects; V8 keeps those in dictionary mode, which made
-    // building and serialising them slow. Same JSON; `__proto__` aliases are left to graphql-js.
-    const result: Record<string, unknown> = {};
-    let raw = false;
+  /** Writes the object's JSON: its fields in response-key order. */
+  object(fields: FieldPlan[], type: GraphQLObjectType, source: unknown): void {
+    let separator = '{';
     for (const plan of fields) {
       const { definition, shape } = plan;
       if (definition === undefined || shape === undefined) {
         // `__typename` answers the runtime type; a field the type lacks is left out (graphql-js).
-        if (plan.fieldName === '__typename') result[plan.responseKey] = type.name;
+        if (plan.fieldName === '__typename') {
+          this.text += separator + plan.keyJson + JSON.stringify(type.name);
+          separator = ',';
+        }
         continue;
       }
       const value = this.resolve(source, this.argsFor(plan, definition), this.context, type, plan);
-      const completed = this.complete(shape, plan, value);
-      result[plan.responseKey] = completed;
-      if (!raw && typeof completed === 'object' && completed !== null && holdsRawJson(completed)) raw = true;
+      this.text += separator + plan.keyJson;
+      separator = ',';
+      this.complete(shape, plan, value);
     }
-    // Cached nodes come back as RawJson: jsonBytes must look inside whatever holds one.
-    if (raw) markRawInside(result);
-    return result;
+    this.text += separator === '{' ? '{}' : '}';
+  }
+
+  /** An object of a world item: commits through their direct writer when it covers the selection. */
+  private node(fields: FieldPlan[], type: GraphQLObjectType, value: unknown): void {
+    if (type.name === 'Commit') {
+      const model = value as { __plain?: unknown; repo?: { commits: SimCommit[] }; index?: number };
+      const commit = model.__plain === true ? undefined : model.repo?.commits[model.index as number];
+      const json = commit === undefined ? undefined : this.commitWriter(fields)?.(commit, this.context.world);
+      if (json !== undefined) {
+        this.text += json;
+        return;
+      }
+    }
+    this.object(fields, type, value);
+  }
+
+  private commitWriter(fields: FieldPlan[]): CommitJson | undefined {
+    let writer = commitWriters.get(fields);
+    if (writer === undefined) {
+      writer = compileCommitJson(fields.map((plan) => this.selected(plan))) ?? null;
+      commitWriters.set(fields, writer);
+    }
+    return writer ?? undefined;
+  }
+
+  private selected(plan: FieldPlan): SelectedField {
+    return {
+      keyJson: plan.keyJson,
+      fieldName: plan.fieldName,
+      hasArguments: plan.nodes.some((node) => (node.arguments?.length ?? 0) > 0),
+      subFields:
+        plan.shape === undefined
+          ? undefined
+          : (typeName) => {
+              const type = this.schema.getType(typeName);
+              if (!isObjectType(type)) return [];
+              let fields = plan.children.get(typeName);
+              if (fields === undefined) {
+                const sets = plan.nodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+                fields = this.collect(sets, type);
+                plan.children.set(typeName, fields);
+              }
+              return fields.map((field) => this.selected(field));
+            },
+    };
+  }
+
+  /** The JSON written so far as UTF-8 bytes; the executor starts over empty. */
+  finish(): Buffer {
+    const { text, parts } = this;
+    this.text = '';
+    this.parts = [];
+    if (parts.length === 0) return utf8Slice(text);
+    const writer = new JsonBytesWriter();
+    for (const part of parts) {
+      if (typeof part === 'string') writer.text(part);
+      else writer.append(part);
+    }
+    writer.text(text);
+    return writer.bytes();
+  }
+
+  private splice(bytes: Buffer): void {
+    if (this.text !== '') this.parts.push(this.text);
+    this.text = '';
+    this.parts.push(bytes);
   }
 
   private argsFor(plan: FieldPlan, definition: GraphQLField<unknown, unknown>): Record<string, unknown> {
@@ -229,37 +318,48 @@ class FastExecutor {
     return plan.args;
   }
 
-  private complete(shape: Shape, plan: FieldPlan, value: unknown): unknown {
+  /** Writes the value's JSON. */
+  private complete(shape: Shape, plan: FieldPlan, value: unknown): void {
     if (value instanceof Error) throw BAIL;
     switch (shape.kind) {
       case 'nonNull': {
-        const completed = this.complete(shape.of, plan, value);
-        if (completed === null) throw BAIL;
-        return completed;
+        if (value === null || value === undefined) throw BAIL;
+        this.complete(shape.of, plan, value);
+        return;
       }
       case 'list': {
-        if (value === null || value === undefined) return null;
-        if (!Array.isArray(value)) throw BAIL;
-        const out = new Array<unknown>(value.length);
-        let raw = false;
-        for (let i = 0; i < value.length; i++) {
-          const completed = this.complete(shape.of, plan, value[i]);
-          out[i] = completed;
-          if (!raw && typeof completed === 'object' && completed !== null && holdsRawJson(completed))
-            raw = true;
+        if (value === null || value === undefined) {
+          this.text += 'null';
+          return;
         }
-        if (raw) markRawInside(out);
-        return out;
+        if (!Array.isArray(value)) throw BAIL;
+        this.text += '[';
+        for (let i = 0; i < value.length; i++) {
+          if (i > 0) this.text += ',';
+          this.complete(shape.of, plan, value[i]);
+        }
+        this.text += ']';
+        return;
       }
       case 'leaf': {
-        if (value === null || value === undefined) return null;
+        if (value === null || value === undefined) {
+          this.text += 'null';
+          return;
+        }
         if (typeof (value as { then?: unknown }).then === 'function') throw BAIL;
         const serialized = shape.type.serialize(value);
         if (serialized === null || serialized === undefined) throw BAIL;
-        return serialized;
+        const json = JSON.stringify(serialized) as string | undefined;
+        // A function or symbol would be left out of an object by JSON.stringify: graphql-js decides.
+        if (json === undefined) throw BAIL;
+        this.text += json;
+        return;
       }
       default: {
-        if (value === null || value === undefined) return null;
+        if (value === null || value === undefined) {
+          this.text += 'null';
+          return;
+        }
         if (typeof (value as { then?: unknown }).then === 'function') throw BAIL;
         const objectType = shape.kind === 'abstract' ? this.runtimeType(shape.type, value) : shape.type;
         let fields = plan.children.get(objectType.name);
@@ -271,15 +371,25 @@ class FastExecutor {
         const cache = this.context.nodes;
         const item = cache === undefined ? undefined : cacheableItem(value);
         if (cache === undefined || item === undefined || this.readsVariables(plan)) {
-          return this.object(fields, objectType, value);
+          this.node(fields, objectType, value);
+          return;
         }
         const hit = cache.get(fields, item);
-        if (hit !== undefined) return hit;
+        if (hit !== undefined) {
+          this.splice(hit.bytes);
+          return;
+        }
         // Kept as bytes: later responses copy them, and the cache holds no object graph for the
         // garbage collector to walk.
-        const completed = rawJson(this.object(fields, objectType, value));
-        cache.set(fields, item, completed);
-        return completed;
+        const { text, parts } = this;
+        this.text = '';
+        this.parts = [];
+        this.node(fields, objectType, value);
+        const bytes = this.finish();
+        this.text = text;
+        this.parts = parts;
+        cache.set(fields, item, new RawJson(bytes));
+        this.splice(bytes);
       }
     }
   }

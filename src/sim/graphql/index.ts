@@ -14,8 +14,8 @@ export interface GraphqlEngine {
   cost(query: string, variables: Record<string, unknown> | undefined): QueryCost;
   /**
    * Validates against GitHub's real public schema (@octokit/graphql-schema) and executes. With
-   * `nodes`, completed objects of world items are reused across requests and `data` may hold
-   * RawJson: serialise it with jsonBytes.
+   * `nodes`, completed objects of world items are reused across requests and `data` may be
+   * RawJson (JSON bytes): serialise the result with jsonBytes.
    */
   execute(
     query: string,

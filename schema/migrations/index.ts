@@ -4,6 +4,7 @@ import * as scoreSnapshots from './2026-11-29T0500_score-snapshots.js';
 import * as schedules from './2026-11-29T0510_schedules.js';
 import * as geography from './2026-11-29T0530_geography.js';
 import * as crawlReconciledAt from './2026-11-29T0600_crawl-reconciled-at.js';
+import * as bulkTablesWithoutRepositoryFk from './2026-11-29T0700_bulk-tables-without-repository-fk.js';
 
 /**
  * Every migration, by name, in order. A static record instead of kysely's FileMigrationProvider:
@@ -16,4 +17,5 @@ export const migrations: Readonly<Record<string, Migration>> = Object.freeze({
   '2026-11-29T0510_schedules': schedules,
   '2026-11-29T0530_geography': geography,
   '2026-11-29T0600_crawl-reconciled-at': crawlReconciledAt,
+  '2026-11-29T0700_bulk-tables-without-repository-fk': bulkTablesWithoutRepositoryFk,
 });

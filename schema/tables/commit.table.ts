@@ -5,6 +5,7 @@ import type { Int8, Timestamp } from './column-types.js';
  * (GraphQL `GitTimestamp` keeps it, REST does not) is kept beside it in minutes, as geography needs it.
  */
 export interface CommitTable {
+  /** repository.id, without a foreign key: the store keeps it (src/store/repository-lock.ts). */
   repository_id: number;
   sha: string;
   author_name: string | null;

@@ -7,6 +7,7 @@ import type { Int8, Timestamp } from './column-types.js';
  */
 
 export interface IssueCommentTable {
+  /** repository.id, without a foreign key: the store keeps it (src/store/repository-lock.ts). */
   repository_id: number;
   github_id: Int8;
   issue_number: number;
@@ -21,6 +22,7 @@ export interface IssueCommentTable {
 export type ReviewState = 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED' | 'PENDING';
 
 export interface ReviewTable {
+  /** repository.id, without a foreign key: the store keeps it (src/store/repository-lock.ts). */
   repository_id: number;
   github_id: Int8;
   pull_number: number;
@@ -34,6 +36,7 @@ export interface ReviewTable {
 }
 
 export interface ReviewCommentTable {
+  /** repository.id, without a foreign key: the store keeps it (src/store/repository-lock.ts). */
   repository_id: number;
   github_id: Int8;
   pull_number: number;

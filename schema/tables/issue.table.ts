@@ -5,6 +5,7 @@ import type { Int8, TextArray, Timestamp } from './column-types.js';
  * have `is_pull_request` and the PR columns. Bodies are not stored, only their length.
  */
 export interface IssueTable {
+  /** repository.id, without a foreign key: the store keeps it (src/store/repository-lock.ts). */
   repository_id: number;
   number: number;
   github_id: Int8;

@@ -1,6 +1,7 @@
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { Database } from '../../schema/database.js';
 import { cleanText } from './clean-text.js';
+import { repositoryNotRegistered } from './repository-lock.js';
 
 /** PostgreSQL element types the bulk writer knows how to pass as one array parameter per column. */
 export type BulkColumnType =
@@ -27,6 +28,14 @@ export interface BulkUpsertSpec {
    * Costs an index probe per new row.
    */
   readonly mostlyUnchanged?: boolean;
+  /**
+   * The rows belong to one repository (column repository_id, the same in every row) and the table has
+   * no foreign key to it: each statement first locks the repository row FOR KEY SHARE, as the key's
+   * per-row check did, but once. If the row is gone nothing is written and bulkUpsert throws
+   * REPO_NOT_REGISTERED; a deleteRepository that got there first has committed by then, and one that
+   * comes later waits for this transaction before it deletes the repository's rows.
+   */
+  readonly lockRepository?: boolean;
 }
 
 /** What an upsert did: new rows, rows whose values changed, rows already identical. */
@@ -56,14 +65,19 @@ export async function bulkUpsert(
 ): Promise<UpsertResult> {
   const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0 };
   const unique = dedupeByKey(spec, rows);
+  const repositoryId = spec.lockRepository ? soleRepositoryId(spec, unique) : undefined;
   const statement = upsertStatement(spec);
   for (let start = 0; start < unique.length; start += chunkRows) {
     const chunk = unique.slice(start, start + chunkRows);
-    const parameters = spec.columns.map((column, index) => arrayLiteral(chunk, index, ENCODERS[column.type]));
-    const { rows: counted } = await db.executeQuery<{ inserted: number; written: number }>(
+    const parameters: unknown[] = spec.columns.map((column, index) =>
+      arrayLiteral(chunk, index, ENCODERS[column.type]),
+    );
+    if (repositoryId !== undefined) parameters.push(repositoryId);
+    const { rows: counted } = await db.executeQuery<{ inserted: number; written: number; locked?: number }>(
       CompiledQuery.raw(statement, parameters),
     );
-    const { inserted = 0, written = 0 } = counted[0] ?? {};
+    const { inserted = 0, written = 0, locked } = counted[0] ?? {};
+    if (repositoryId !== undefined && locked === 0) throw repositoryNotRegistered(repositoryId);
     result.inserted += inserted;
     result.updated += written - inserted;
     result.unchanged += chunk.length - written;
@@ -82,6 +96,7 @@ function upsertStatement(spec: BulkUpsertSpec): string {
     spec.touch,
     spec.insertOnly,
     spec.mostlyUnchanged,
+    spec.lockRepository,
   ]);
   let statement = STATEMENTS.get(signature);
   if (statement === undefined) {
@@ -119,17 +134,41 @@ function buildStatement(spec: BulkUpsertSpec): string {
   // left to that writer, as if this statement had run first.
   const stored = `(select (${list(updatable, (n) => `e.${id(n)}`)}) is not distinct from (${list(updatable, (n) => `u.${id(n)}`)})
         from ${table} as e where ${spec.key.map((n) => `e.${id(n)} = u.${id(n)}`).join(' and ')})`;
-  const skipUnchanged = spec.mostlyUnchanged && updatable.length > 0 ? `where ${stored} is not true` : '';
+  const conditions = [
+    // An uncorrelated subquery: evaluated once, before the first row, so the lock comes first.
+    ...(spec.lockRepository ? ['exists (select from repository_lock)'] : []),
+    ...(spec.mostlyUnchanged && updatable.length > 0 ? [`${stored} is not true`] : []),
+  ];
+  const where = conditions.length > 0 ? `where ${conditions.join(' and ')}` : '';
+  const lock = spec.lockRepository
+    ? `repository_lock as materialized (
+    select id from repository where id = $${spec.columns.length + 1}::integer for key share),
+    `
+    : '';
+  const locked = spec.lockRepository ? ', (select count(*) from repository_lock)::integer as locked' : '';
   // xmax = 0 only for rows this statement inserted (an updated row carries the updating xid). Counted
   // here: one row back instead of one per row written.
-  return `with written as (
+  return `with ${lock}written as (
     insert into ${table} (${list([...names, ...touch], id)})
     select ${list(names, (n) => `u.${id(n)}`)}${touch.map(() => ', now()').join('')}
       from (select ${converted.join(', ')} from (select ${unnested}) as r) as u
-    ${skipUnchanged}
+    ${where}
     on conflict (${list(spec.key, id)}) ${onConflict}
     returning (xmax = 0) as inserted)
-    select (count(*) filter (where inserted))::integer as inserted, count(*)::integer as written from written`;
+    select (count(*) filter (where inserted))::integer as inserted, count(*)::integer as written${locked}
+      from written`;
+}
+
+/** The repository_id all rows share (lockRepository locks one repository per statement). */
+function soleRepositoryId(spec: BulkUpsertSpec, rows: readonly (readonly unknown[])[]): number | undefined {
+  const index = spec.columns.findIndex((c) => c.name === 'repository_id');
+  if (index < 0) throw new Error(`bulkUpsert(${spec.table}): lockRepository without a repository_id column`);
+  const first = rows[0]?.[index];
+  if (first === undefined) return undefined;
+  for (const row of rows) {
+    if (row[index] !== first) throw new Error(`bulkUpsert(${spec.table}): rows of several repositories`);
+  }
+  return Number(first);
 }
 
 /**

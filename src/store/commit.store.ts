@@ -82,7 +82,11 @@ export async function upsertCommits(
     headline(c.messageHeadline),
     c.parentCount,
   ]);
-  return bulkUpsert(db, { table: 'commit', columns: COLUMNS, key: ['repository_id', 'sha'] }, rows);
+  return bulkUpsert(
+    db,
+    { table: 'commit', columns: COLUMNS, key: ['repository_id', 'sha'], lockRepository: true },
+    rows,
+  );
 }
 
 /** The subset of `shas` already stored: the crawler pages history until it reaches a known SHA. */

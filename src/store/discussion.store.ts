@@ -99,7 +99,11 @@ export async function upsertIssueComments(
     c.updatedAt,
     c.bodyLength,
   ]);
-  return bulkUpsert(db, { table: 'issue_comment', columns: ISSUE_COMMENT_COLUMNS, key: KEY }, rows);
+  return bulkUpsert(
+    db,
+    { table: 'issue_comment', columns: ISSUE_COMMENT_COLUMNS, key: KEY, lockRepository: true },
+    rows,
+  );
 }
 
 export async function upsertReviews(
@@ -118,7 +122,7 @@ export async function upsertReviews(
     r.submittedAt,
     r.bodyLength,
   ]);
-  return bulkUpsert(db, { table: 'review', columns: REVIEW_COLUMNS, key: KEY }, rows);
+  return bulkUpsert(db, { table: 'review', columns: REVIEW_COLUMNS, key: KEY, lockRepository: true }, rows);
 }
 
 export async function upsertReviewComments(
@@ -139,7 +143,11 @@ export async function upsertReviewComments(
     c.updatedAt,
     c.bodyLength,
   ]);
-  return bulkUpsert(db, { table: 'review_comment', columns: REVIEW_COMMENT_COLUMNS, key: KEY }, rows);
+  return bulkUpsert(
+    db,
+    { table: 'review_comment', columns: REVIEW_COMMENT_COLUMNS, key: KEY, lockRepository: true },
+    rows,
+  );
 }
 
 /** The two comment tables reconciliation reads and prunes by GitHub id. */

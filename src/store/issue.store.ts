@@ -97,7 +97,11 @@ export async function upsertIssues(
     i.deletions,
     i.changedFiles,
   ]);
-  return bulkUpsert(db, { table: 'issue', columns: COLUMNS, key: ['repository_id', 'number'] }, rows);
+  return bulkUpsert(
+    db,
+    { table: 'issue', columns: COLUMNS, key: ['repository_id', 'number'], lockRepository: true },
+    rows,
+  );
 }
 
 /** Pull requests updated at or after `since` (reviews are re-fetched only for these). */

@@ -4,6 +4,7 @@ import type { RepositoryState, RepositoryTable } from '../../schema/tables/repos
 import { VitalsError } from '../shared/errors.js';
 import type { RepoName } from '../shared/repo-name.js';
 import { cleanText, cleanTextOrNull } from './clean-text.js';
+import { REPOSITORY_BULK_TABLES } from './repository-lock.js';
 
 export type { RepositoryState } from '../../schema/tables/repository.table.js';
 
@@ -206,10 +207,21 @@ async function setGithubIdIfUnset(
   return row ? toRepository(row) : repository;
 }
 
-/** Removes a repository and, by cascade, every row stored for it. Returns false if it was not there. */
+/**
+ * Removes a repository and every row stored for it: most tables by cascade, the bulk tables (no
+ * foreign key) by a delete each, in the same transaction and after the repository row. A crawl
+ * transaction holding that row's FOR KEY SHARE lock has committed by then, so its rows are deleted
+ * too; a later one finds the row gone and writes nothing. Returns false if it was not there.
+ */
 export async function deleteRepository(db: Kysely<Database>, id: number): Promise<boolean> {
+  if (!db.isTransaction) return db.transaction().execute((trx) => deleteRepository(trx, id));
   const result = await db.deleteFrom('repository').where('id', '=', id).executeTakeFirst();
-  return Number(result.numDeletedRows) > 0;
+  if (Number(result.numDeletedRows) === 0) return false;
+  // Separate statements, each with a snapshot taken after the repository row was ours (one statement
+  // with data-modifying CTEs would share the older snapshot and miss rows committed while waiting).
+  for (const table of REPOSITORY_BULK_TABLES)
+    await db.deleteFrom(table).where('repository_id', '=', id).execute();
+  return true;
 }
 
 /**

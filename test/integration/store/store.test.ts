@@ -537,6 +537,11 @@ describe.each(TEST_ENGINES)('store on %s', (engine) => {
         id,
         range(3).map((i) => makeIssueComment(i)),
       );
+      await upsertReviews(
+        db,
+        id,
+        range(2).map((i) => makeReview(i)),
+      );
       await upsertReviewComments(
         db,
         id,
@@ -569,5 +574,46 @@ describe.each(TEST_ENGINES)('store on %s', (engine) => {
            + (select count(*) from http_cache where repository_id = ${doomed}) as n`.execute(db);
     expect(Number(leftovers.rows[0]?.n)).toBe(0);
     expect(await countRowsForRepository(db, kept)).toEqual(before);
+    expect(await bulkRowsOf(db, kept)).toEqual([5, 4, 3, 2, 2]);
+    // Also inside a caller's transaction (repo remove, a rename's placeholder row), as that caller sees it.
+    await db.transaction().execute(async (trx) => {
+      expect(await deleteRepository(trx, kept)).toBe(true);
+      expect(await bulkRowsOf(trx, kept)).toEqual([0, 0, 0, 0, 0]);
+    });
+    expect(await bulkRowsOf(db, kept)).toEqual([0, 0, 0, 0, 0]);
+  });
+
+  it('refuses bulk rows for a repository that is not registered (any more) and writes none', async () => {
+    const removed = await registerOne(db, 'delete/gone');
+    expect(await deleteRepository(db, removed)).toBe(true);
+    const writes = [
+      (id: number) => upsertCommits(db, id, [makeCommit(1)]),
+      (id: number) => upsertIssues(db, id, [makeIssue(1)]),
+      (id: number) => upsertIssueComments(db, id, [makeIssueComment(1)]),
+      (id: number) => upsertReviews(db, id, [makeReview(1)]),
+      (id: number) => upsertReviewComments(db, id, [makeReviewComment(1)]),
+    ];
+    for (const id of [removed, 987_654]) {
+      for (const write of writes) {
+        await expect(write(id)).rejects.toMatchObject({ code: 'REPO_NOT_REGISTERED', details: { id } });
+      }
+      expect(await bulkRowsOf(db, id)).toEqual([0, 0, 0, 0, 0]);
+    }
+    // Nothing to write needs no repository (as with the foreign key).
+    expect(await upsertCommits(db, removed, [])).toEqual({ inserted: 0, updated: 0, unchanged: 0 });
   });
 });
+
+/** Rows of commit, issue, issue_comment, review and review_comment (the tables without a foreign key). */
+async function bulkRowsOf(db: Kysely<Database>, repositoryId: number): Promise<number[]> {
+  const tables = ['commit', 'issue', 'issue_comment', 'review', 'review_comment'];
+  const counts: number[] = [];
+  for (const table of tables) {
+    const { rows } = await sql<{ n: number }>`
+      select count(*)::integer as n from ${sql.table(table)} where repository_id = ${repositoryId}`.execute(
+      db,
+    );
+    counts.push(rows[0]?.n ?? -1);
+  }
+  return counts;
+}

@@ -1,0 +1,24 @@
+import { VitalsError } from '../shared/errors.js';
+
+/*
+ * The crawl's bulk tables (commit, issue, issue_comment, review, review_comment) have no foreign key
+ * to repository (migration 2026-11-29T0700): the store keeps what it guaranteed. Writers lock the
+ * repository row FOR KEY SHARE once per statement (bulkUpsert's lockRepository); deleteRepository
+ * deletes these rows itself, after the repository row.
+ */
+
+/** The tables whose rows deleteRepository deletes explicitly (no cascade does it for them). */
+export const REPOSITORY_BULK_TABLES = [
+  'commit',
+  'issue',
+  'issue_comment',
+  'review',
+  'review_comment',
+] as const;
+
+/** What a write for a repository that is not (or no longer) registered throws. */
+export function repositoryNotRegistered(repositoryId: number): VitalsError {
+  return new VitalsError('REPO_NOT_REGISTERED', `No registered repository has id ${repositoryId}`, {
+    id: repositoryId,
+  });
+}

@@ -241,6 +241,25 @@ export class RepoIndex {
   }
 
   private readonly embedded = new Map<string, string>();
+  private readonly embeddedUsers = new Map<string, Map<string, string>>();
+
+  /**
+   * A simple user's cached JSON per API base and login: looked up for every list item, so keyed by
+   * the world's own strings (their hashes are cached) rather than a key built per lookup.
+   */
+  embeddedUserJson(api: string, login: string, render: () => string): string {
+    let byLogin = this.embeddedUsers.get(api);
+    if (byLogin === undefined) {
+      byLogin = new Map();
+      this.embeddedUsers.set(api, byLogin);
+    }
+    let json = byLogin.get(login);
+    if (json === undefined) {
+      json = render();
+      byLogin.set(login, json);
+    }
+    return json;
+  }
 
   /** Cached JSON of an object embedded in many items (a user, the repository summary). */
   embeddedJson(key: string, render: () => string): string {

@@ -18,6 +18,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { JsonBytesWriter, RawJson, utf8Slice } from '../json-bytes.js';
+import { jsonString } from '../render/json-text.js';
 import { compileCommitJson, type CommitJson, type SelectedField } from './commit-json.js';
 import type { ExecContext, Resolver } from './models.js';
 import { cacheableItem } from './node-cache.js';
@@ -320,7 +321,11 @@ class FastExecutor {
 
   /** Writes the value's JSON. */
   private complete(shape: Shape, plan: FieldPlan, value: unknown): void {
-    if (value instanceof Error) throw BAIL;
+    // Errors and promises (thenables, as graphql-js sees them) are graphql-js's to handle; only
+    // objects can be either, so leaves skip the lookups.
+    if (typeof value === 'object' && value !== null) {
+      if (value instanceof Error || typeof (value as { then?: unknown }).then === 'function') throw BAIL;
+    }
     switch (shape.kind) {
       case 'nonNull': {
         if (value === null || value === undefined) throw BAIL;
@@ -346,13 +351,9 @@ class FastExecutor {
           this.text += 'null';
           return;
         }
-        if (typeof (value as { then?: unknown }).then === 'function') throw BAIL;
         const serialized = shape.type.serialize(value);
         if (serialized === null || serialized === undefined) throw BAIL;
-        const json = JSON.stringify(serialized) as string | undefined;
-        // A function or symbol would be left out of an object by JSON.stringify: graphql-js decides.
-        if (json === undefined) throw BAIL;
-        this.text += json;
+        this.text += leafJson(serialized);
         return;
       }
       default: {
@@ -360,7 +361,6 @@ class FastExecutor {
           this.text += 'null';
           return;
         }
-        if (typeof (value as { then?: unknown }).then === 'function') throw BAIL;
         const objectType = shape.kind === 'abstract' ? this.runtimeType(shape.type, value) : shape.type;
         let fields = plan.children.get(objectType.name);
         if (fields === undefined) {
@@ -434,6 +434,17 @@ class FastExecutor {
     if (!isObjectType(runtime) || !this.schema.isSubType(type, runtime)) throw BAIL;
     return runtime;
   }
+}
+
+/** JSON.stringify of a serialised leaf (strings and numbers without its generic machinery). */
+function leafJson(value: unknown): string {
+  if (typeof value === 'string') return jsonString(value);
+  if (typeof value === 'number') return Number.isFinite(value) ? `${value}` : 'null';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  const json = JSON.stringify(value) as string | undefined;
+  // A function or symbol would be left out of an object by JSON.stringify: graphql-js decides.
+  if (json === undefined) throw BAIL;
+  return json;
 }
 
 /** An output type unwrapped once, so completing a value needs no `instanceof` chain per field. */

@@ -44,10 +44,16 @@ export function userModel(user: SimUser): ModelOf<'User' | 'Bot' | 'Organization
   return { __typename: user.type, user } as ModelOf<'User' | 'Bot' | 'Organization'>;
 }
 
+// Days past 28 take the slow path: Date normalises impossible ones (Feb 30), and so must we.
+const CANONICAL = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])T([01]\d|2[0-3]):[0-5]\d:[0-5]\dZ$/;
+
 /** DateTime scalars render in UTC without fractions, as GitHub: `2024-06-27T05:04:09Z`. */
 export function utc(iso: string): string;
 export function utc(iso: string | null): string | null;
 export function utc(iso: string | null): string | null {
   if (iso === null) return null;
+  // Already `YYYY-MM-DDTHH:MM:SSZ` (world instants usually are): nothing to convert.
+  if (iso.length === 20 && iso.charCodeAt(19) === 90 && iso.charCodeAt(10) === 84 && CANONICAL.test(iso))
+    return iso;
   return new Date(iso).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }

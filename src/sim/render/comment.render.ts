@@ -1,13 +1,13 @@
 import type { SimIssueComment, SimReview, SimReviewComment } from '../world.js';
 import { legacyNodeId } from './node-id.js';
 import { utc } from './render-context.js';
-import { jsonMember, jsonValue } from './json-text.js';
+import { jsonMember, jsonPart, jsonValue } from './json-text.js';
 import {
   associationOf,
   embeddedUserJson,
   embedUser,
   emptyReactions,
-  emptyReactionsJson,
+  REACTION_COUNTS,
   stableSha,
   userFor,
   type RepoScope,
@@ -36,13 +36,17 @@ export function renderIssueComment(scope: RepoScope, comment: SimIssueComment): 
 
 /** `JSON.stringify(renderIssueComment(scope, comment))`, written directly (list pages). */
 export function issueCommentJson(scope: RepoScope, comment: SimIssueComment): string {
-  const url = `${scope.repoUrl}/issues/comments/${comment.id}`;
+  // URLs are written as JSON string content from pre-escaped bases: most of an item is URLs, and
+  // JSON.stringify per URL was most of its cost.
+  const id = jsonPart(comment.id);
+  const number = jsonPart(comment.issueNumber);
+  const url = `${scope.repoUrlText}/issues/comments/${id}`;
   const issue = scope.repoIndex.issuesByNumber.get(comment.issueNumber);
   const kind = issue?.pullRequest ? 'pull' : 'issues';
   return (
-    `{"url":${jsonValue(url)}` +
-    `,"html_url":${jsonValue(`${scope.repoHtml}/${kind}/${comment.issueNumber}#issuecomment-${comment.id}`)}` +
-    `,"issue_url":${jsonValue(`${scope.repoUrl}/issues/${comment.issueNumber}`)}` +
+    `{"url":"${url}"` +
+    `,"html_url":"${scope.repoHtmlText}/${kind}/${number}#issuecomment-${id}"` +
+    `,"issue_url":"${scope.repoUrlText}/issues/${number}"` +
     jsonMember(',"id":', comment.id) +
     `,"node_id":${jsonValue(legacyNodeId('IssueComment', comment.id))}` +
     `,"user":${embeddedUserJson(scope, userFor(scope, comment.userLogin))}` +
@@ -50,7 +54,7 @@ export function issueCommentJson(scope: RepoScope, comment: SimIssueComment): st
     `,"updated_at":${jsonValue(utc(comment.updatedAt))}` +
     `,"author_association":${jsonValue(associationOf(scope, comment.userLogin))}` +
     jsonMember(',"body":', comment.body) +
-    `,"reactions":${emptyReactionsJson(`${url}/reactions`)}` +
+    `,"reactions":{"url":"${url}/reactions"${REACTION_COUNTS}` +
     ',"performed_via_github_app":null}'
   );
 }
@@ -76,15 +80,14 @@ export function renderReview(scope: RepoScope, review: SimReview): Record<string
 
 /** `JSON.stringify(renderReviewComment(scope, comment))`, written directly (list pages). */
 export function reviewCommentJson(scope: RepoScope, comment: SimReviewComment): string {
-  const url = `${scope.repoUrl}/pulls/comments/${comment.id}`;
-  const html = `${scope.repoHtml}/pull/${comment.pullNumber}#discussion_r${comment.id}`;
-  const pullUrl = `${scope.repoUrl}/pulls/${comment.pullNumber}`;
+  const id = jsonPart(comment.id);
+  const number = jsonPart(comment.pullNumber);
+  const url = `"${scope.repoUrlText}/pulls/comments/${id}"`;
+  const html = `"${scope.repoHtmlText}/pull/${number}#discussion_r${id}"`;
+  const pullUrl = `"${scope.repoUrlText}/pulls/${number}"`;
   const commitId = jsonValue(stableSha(`${scope.repo.id}/review-comment/${comment.id}`));
-  const urlJson = jsonValue(url);
-  const htmlJson = jsonValue(html);
-  const pullUrlJson = jsonValue(pullUrl);
   return (
-    `{"url":${urlJson}` +
+    `{"url":${url}` +
     jsonMember(',"pull_request_review_id":', comment.reviewId) +
     jsonMember(',"id":', comment.id) +
     `,"node_id":${jsonValue(legacyNodeId('PullRequestReviewComment', comment.id))}` +
@@ -95,10 +98,10 @@ export function reviewCommentJson(scope: RepoScope, comment: SimReviewComment): 
     jsonMember(',"body":', comment.body) +
     `,"created_at":${jsonValue(utc(comment.createdAt))}` +
     `,"updated_at":${jsonValue(utc(comment.updatedAt))}` +
-    `,"html_url":${htmlJson},"pull_request_url":${pullUrlJson}` +
+    `,"html_url":${html},"pull_request_url":${pullUrl}` +
     `,"author_association":${jsonValue(associationOf(scope, comment.userLogin))}` +
-    `,"_links":{"self":{"href":${urlJson}},"html":{"href":${htmlJson}},"pull_request":{"href":${pullUrlJson}}}` +
-    `,"reactions":${emptyReactionsJson(`${url}/reactions`)}` +
+    `,"_links":{"self":{"href":${url}},"html":{"href":${html}},"pull_request":{"href":${pullUrl}}}` +
+    `,"reactions":{"url":${url.slice(0, -1)}/reactions"${REACTION_COUNTS}` +
     ',"start_line":null,"original_start_line":null,"start_side":null,"line":2,"original_line":2' +
     ',"side":"RIGHT","original_position":2,"position":2,"subject_type":"line"}'
   );

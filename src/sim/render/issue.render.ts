@@ -1,13 +1,13 @@
 import type { SimIssue } from '../world.js';
 import { legacyNodeId } from './node-id.js';
 import { utc } from './render-context.js';
-import { jsonMember, jsonValue } from './json-text.js';
+import { jsonMember, jsonPart, jsonValue } from './json-text.js';
 import {
   associationOf,
   embeddedUserJson,
   embedUser,
   emptyReactions,
-  emptyReactionsJson,
+  REACTION_COUNTS,
   stableNumber,
   userFor,
   type RepoScope,
@@ -64,10 +64,11 @@ export function renderIssue(scope: RepoScope, issue: SimIssue): Record<string, u
 
 /** `JSON.stringify(renderIssue(scope, issue))`, written directly (list pages). */
 export function issueJson(scope: RepoScope, issue: SimIssue): string {
-  const url = `${scope.repoUrl}/issues/${issue.number}`;
+  // URLs are written as JSON string content from pre-escaped bases (see issueCommentJson).
+  const number = jsonPart(issue.number);
+  const url = `${scope.repoUrlText}/issues/${number}`;
   const isPull = issue.pullRequest !== null;
-  const html = `${scope.repoHtml}/${isPull ? 'pull' : 'issues'}/${issue.number}`;
-  const htmlJson = jsonValue(html);
+  const html = `${scope.repoHtmlText}/${isPull ? 'pull' : 'issues'}/${number}`;
   // Built as text, not arrays: empty and filled arrays have different V8 maps, and the optimised
   // code of this (big) function kept being thrown away and recompiled when they alternated.
   let assignee = 'null';
@@ -80,12 +81,12 @@ export function issueJson(scope: RepoScope, issue: SimIssue): string {
   let labels = '';
   for (const name of issue.labels) labels += `${labels === '' ? '' : ','}${labelJson(scope, name)}`;
   let json =
-    `{"url":${jsonValue(url)}` +
-    `,"repository_url":${jsonValue(scope.repoUrl)}` +
-    `,"labels_url":${jsonValue(`${url}/labels{/name}`)}` +
-    `,"comments_url":${jsonValue(`${url}/comments`)}` +
-    `,"events_url":${jsonValue(`${url}/events`)}` +
-    `,"html_url":${htmlJson}` +
+    `{"url":"${url}"` +
+    `,"repository_url":"${scope.repoUrlText}"` +
+    `,"labels_url":"${url}/labels{/name}"` +
+    `,"comments_url":"${url}/comments"` +
+    `,"events_url":"${url}/events"` +
+    `,"html_url":"${html}"` +
     jsonMember(',"id":', issue.id) +
     `,"node_id":${jsonValue(legacyNodeId(isPull ? 'PullRequest' : 'Issue', issue.id))}` +
     jsonMember(',"number":', issue.number) +
@@ -106,17 +107,17 @@ export function issueJson(scope: RepoScope, issue: SimIssue): string {
   if (issue.pullRequest !== null) {
     json +=
       jsonMember(',"draft":', issue.pullRequest.draft) +
-      `,"pull_request":{"url":${jsonValue(`${scope.repoUrl}/pulls/${issue.number}`)}` +
-      `,"html_url":${htmlJson}` +
-      `,"diff_url":${jsonValue(`${html}.diff`)}` +
-      `,"patch_url":${jsonValue(`${html}.patch`)}` +
+      `,"pull_request":{"url":"${scope.repoUrlText}/pulls/${number}"` +
+      `,"html_url":"${html}"` +
+      `,"diff_url":"${html}.diff"` +
+      `,"patch_url":"${html}.patch"` +
       `,"merged_at":${jsonValue(utc(issue.pullRequest.mergedAt))}}`;
   }
   return (
     json +
     jsonMember(',"body":', issue.body) +
-    `,"reactions":${emptyReactionsJson(`${url}/reactions`)}` +
-    `,"timeline_url":${jsonValue(`${url}/timeline`)}` +
+    `,"reactions":{"url":"${url}/reactions"${REACTION_COUNTS}` +
+    `,"timeline_url":"${url}/timeline"` +
     ',"performed_via_github_app":null' +
     jsonMember(',"state_reason":', issue.stateReason) +
     '}'

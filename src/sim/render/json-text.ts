@@ -6,14 +6,24 @@
  */
 
 /** `JSON.stringify(value)` for a value that is never undefined (strings, numbers, booleans, null). */
-export const jsonValue = JSON.stringify as (value: unknown) => string;
+export function jsonValue(value: unknown): string {
+  return typeof value === 'string' ? jsonString(value) : (JSON.stringify(value) as string);
+}
 
 /**
  * `,"key":value` — or nothing when the value is undefined, which JSON.stringify leaves out (world
  * records loaded from files may lack optional fields). `prefix` is `,"key":`.
  */
 export function jsonMember(prefix: string, value: unknown): string {
-  return value === undefined ? '' : prefix + JSON.stringify(value);
+  return value === undefined ? '' : prefix + jsonValue(value);
+}
+
+/**
+ * A value as it reads inside a JSON string built with a template (`${value}`), escaped: ids and
+ * numbers, the usual case, need no escaping.
+ */
+export function jsonPart(value: unknown): string {
+  return typeof value === 'number' ? `${value}` : jsonString(`${value as string}`).slice(1, -1);
 }
 
 /** Characters JSON.stringify escapes in a string: controls, `"`, `\\` and lone surrogates. */

@@ -13,19 +13,26 @@ export interface RepoScope {
   /** `https://…/repos/{owner}/{name}` under the client's API base. */
   repoUrl: string;
   repoHtml: string;
+  /** `repoUrl` and `repoHtml` as JSON string content (escaped, unquoted), for direct renderers. */
+  repoUrlText: string;
+  repoHtmlText: string;
   /** Set while rendering a cached list item: embedded users/repos are spliced in as cached JSON. */
   composer: JsonComposer | null;
 }
 
 export function repoScope(ctx: RenderContext, world: WorldIndex, repo: SimRepo): RepoScope {
   const fullName = `${repo.owner}/${repo.name}`;
+  const repoUrl = `${ctx.api}/repos/${fullName}`;
+  const repoHtml = `${ctx.web}/${fullName}`;
   return {
     ctx,
     repo,
     repoIndex: world.repo(repo),
     world,
-    repoUrl: `${ctx.api}/repos/${fullName}`,
-    repoHtml: `${ctx.web}/${fullName}`,
+    repoUrl,
+    repoHtml,
+    repoUrlText: jsonText(repoUrl),
+    repoHtmlText: jsonText(repoHtml),
     composer: null,
   };
 }
@@ -38,9 +45,14 @@ export function embedUser(scope: RepoScope, user: SimUser): unknown {
 
 /** The simple-user object as cached JSON text, for renderers that write JSON directly. */
 export function embeddedUserJson(scope: RepoScope, user: SimUser): string {
-  return scope.repoIndex.embeddedJson(`${scope.ctx.api}|user|${user.login}`, () =>
+  return scope.repoIndex.embeddedUserJson(scope.ctx.api, user.login, () =>
     JSON.stringify(renderSimpleUser(scope.ctx, user)),
   );
+}
+
+/** JSON string content of `text`: what JSON.stringify writes between the quotes. */
+export function jsonText(text: string): string {
+  return JSON.stringify(text).slice(1, -1);
 }
 
 /** Any object worth caching as JSON (e.g. the repository summary inside pull requests). */
@@ -67,12 +79,8 @@ export function associationOf(scope: RepoScope, login: string | null): string {
   return scope.repoIndex.commitAuthorLogins.has(login.toLowerCase()) ? 'CONTRIBUTOR' : 'NONE';
 }
 
-/** `JSON.stringify(emptyReactions(url))`. */
-export function emptyReactionsJson(url: string): string {
-  return `{"url":${JSON.stringify(url)}${REACTION_COUNTS}`;
-}
-
-const REACTION_COUNTS =
+/** What follows `{"url":…` in an empty reactions object (JSON.stringify(emptyReactions(url))), brace included. */
+export const REACTION_COUNTS =
   ',"total_count":0,"+1":0,"-1":0,"laugh":0,"hooray":0,"confused":0,"heart":0,"rocket":0,"eyes":0}';
 
 export function emptyReactions(url: string): Record<string, unknown> {

@@ -70,7 +70,7 @@ export async function bulkUpsert(
   for (let start = 0; start < unique.length; start += chunkRows) {
     const chunk = unique.slice(start, start + chunkRows);
     const parameters: unknown[] = spec.columns.map((column, index) =>
-      arrayLiteral(chunk, index, ENCODERS[column.type]),
+      arrayLiteral(chunk, index, column.type),
     );
     if (repositoryId !== undefined) parameters.push(repositoryId);
     const { rows: counted } = await db.executeQuery<{ inserted: number; written: number; locked?: number }>(
@@ -244,10 +244,27 @@ const ENCODERS: Record<BulkColumnType, Encoder> = {
  * PostgreSQL array literal of one column, built here rather than by the driver: the same text goes to
  * pg and PGlite, and it is several times cheaper than pg's generic array serialiser.
  */
-function arrayLiteral(rows: readonly (readonly unknown[])[], index: number, encode: Encoder): string {
+function arrayLiteral(rows: readonly (readonly unknown[])[], index: number, type: BulkColumnType): string {
+  if (type === 'text') {
+    const plain = plainTexts(rows, index);
+    // Quotes go in as the separator: one join instead of a quoted string per element (~40% less).
+    if (plain) return plain.length === 0 ? '{}' : `{"${plain.join('","')}"}`;
+  }
+  const encode = ENCODERS[type];
   const elements = new Array<string>(rows.length);
   for (let i = 0; i < rows.length; i++) elements[i] = encode(rows[i]?.[index]);
   return `{${elements.join(',')}}`;
+}
+
+/** The column's values when every one is a string needing neither cleaning nor escapes, else undefined. */
+function plainTexts(rows: readonly (readonly unknown[])[], index: number): string[] | undefined {
+  const texts = new Array<string>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const value = rows[i]?.[index];
+    if (typeof value !== 'string' || SPECIAL.test(value)) return undefined;
+    texts[i] = value;
+  }
+  return texts;
 }
 
 /** A quoted array element; one scan finds the rare text needing cleanText or escapes. */

@@ -343,6 +343,16 @@ describe.each(TEST_ENGINES)('store on %s', (engine) => {
       expect(commit?.messageHeadline).toBe(clean.replace('\ud800', '\ufffd'));
     });
 
+    it('store a batch whose texts all take the unescaped path: braces, commas, "NULL", empty, Unicode', async () => {
+      const titles = ['NULL', '', '{a,b}', 'x, y', ' lead and trail ', '北京 🚀', "it's"];
+      await upsertIssues(
+        db,
+        repositoryId,
+        titles.map((title, i) => makeIssue(9_101 + 2 * i, { title })), // odd: issues, not pull requests
+      );
+      const stored = (await listIssues(db, repositoryId)).filter((i) => i.number > 9_100);
+      expect(stored.map((i) => i.title)).toEqual(titles);
+    });
     it('list pull requests updated since a watermark', async () => {
       const numbers = await listPullRequestNumbersUpdatedSince(db, repositoryId, makeIssue(30).updatedAt);
       expect(numbers).toEqual([30, 32, 34, 36, 38, 40]);

@@ -124,15 +124,11 @@ export function historyPage(
   const walk = walkFrom(commits, start, since, until);
   const end = Math.min(walk.length, offset + args.first);
   const items: number[] = [];
-  const cursors: string[] = [];
-  for (let k = offset; k < end; k++) {
-    items.push(walk.at(k));
-    cursors.push(encodeCursor(`${startSha} ${k}`));
-  }
+  for (let k = offset; k < end; k++) items.push(walk.at(k));
   return {
     totalCount: walk.length,
     items,
-    cursors,
+    cursor: (i) => encodeCursor(`${startSha} ${offset + i}`),
     hasNextPage: end < walk.length,
     hasPreviousPage: offset > 0,
   };

@@ -15,25 +15,34 @@ export function plain(typeName: string, fields: Record<string, unknown>): PlainM
 export interface ConnectionPage<T> {
   totalCount: number;
   items: T[];
-  cursors: string[];
+  /** The cursor of `items[i]`, computed on demand: most queries read only `endCursor`. */
+  cursor: (i: number) => string;
   hasNextPage: boolean;
   hasPreviousPage: boolean;
 }
 
 /** `XConnection { totalCount nodes edges { cursor node } pageInfo { … } }` for one page. */
 export function connection<T>(typeName: string, page: ConnectionPage<T>): PlainModel {
-  const edgeType = typeName.replace(/Connection$/, 'Edge');
-  return plain(typeName, {
+  const { items, cursor } = page;
+  let edges: PlainModel[] | undefined;
+  return {
+    __typename: typeName,
+    __plain: true,
     totalCount: page.totalCount,
-    nodes: page.items,
-    edges: page.items.map((node, i) => plain(edgeType, { node, cursor: page.cursors[i] })),
+    nodes: items,
+    // Built when a query asks for edges: a history page is read through `nodes` only.
+    get edges(): PlainModel[] {
+      const edgeType = typeName.replace(/Connection$/, 'Edge');
+      edges ??= items.map((node, i) => plain(edgeType, { node, cursor: cursor(i) }));
+      return edges;
+    },
     pageInfo: plain('PageInfo', {
       hasNextPage: page.hasNextPage,
       hasPreviousPage: page.hasPreviousPage,
-      startCursor: page.cursors[0] ?? null,
-      endCursor: page.cursors[page.cursors.length - 1] ?? null,
+      startCursor: items.length > 0 ? cursor(0) : null,
+      endCursor: items.length > 0 ? cursor(items.length - 1) : null,
     }),
-  });
+  };
 }
 
 export function encodeCursor(text: string): string {

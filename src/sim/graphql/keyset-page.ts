@@ -39,7 +39,10 @@ export function keysetPage<T>(options: KeysetOptions<T>): ConnectionPage<T> {
   return {
     totalCount: sorted.length,
     items,
-    cursors: items.map((item) => encodeCursor(`cursor:v2:${JSON.stringify([keyOf(item), idOf(item)])}`)),
+    cursor: (i) => {
+      const item = items[i] as T;
+      return encodeCursor(`cursor:v2:${JSON.stringify([keyOf(item), idOf(item)])}`);
+    },
     hasNextPage: start + items.length < sorted.length,
     hasPreviousPage: start > 0,
   };

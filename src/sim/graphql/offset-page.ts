@@ -16,7 +16,7 @@ export function offsetPage<T>(items: T[], first: number, after: unknown): Connec
   return {
     totalCount: items.length,
     items: shown,
-    cursors: shown.map((_item, i) => encodeCursor(`cursor:${start + i}`)),
+    cursor: (i) => encodeCursor(`cursor:${start + i}`),
     hasNextPage: start + shown.length < items.length,
     hasPreviousPage: start > 0,
   };

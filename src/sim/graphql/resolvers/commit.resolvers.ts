@@ -52,7 +52,7 @@ export const commitResolvers: Record<string, Resolver<CommitModel>> = {
       totalCount: parents.length,
       // Parents expose their `oid` only: locating a merge's second parent would cost O(n).
       items: shown.map((sha) => plain('Commit', { oid: sha, abbreviatedOid: sha.slice(0, 7) })),
-      cursors: shown.map((_sha, i) => Buffer.from(`cursor:${i}`).toString('base64')),
+      cursor: (i) => Buffer.from(`cursor:${i}`).toString('base64'),
       hasNextPage: shown.length < parents.length,
       hasPreviousPage: false,
     });

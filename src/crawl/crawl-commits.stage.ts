@@ -19,7 +19,7 @@ import type { Stage } from './stage.js';
  * not moved since (same pushed_at), else re-pages from HEAD (rows are upserts, so nothing doubles).
  * Nothing is asked at all when pushed_at has not moved since the last complete walk.
  */
-const HISTORY_QUERY = `query CommitHistory($owner: String!, $name: String!, $after: String) {
+export const HISTORY_QUERY = `query CommitHistory($owner: String!, $name: String!, $after: String) {
   repository(owner: $owner, name: $name) {
     defaultBranchRef {
       target {

@@ -64,16 +64,7 @@ describe('removing a repository while the crawl writes it (PostgreSQL, two conne
       id,
       range(3).map((i) => makeReview(i)),
     );
-    const deleter = await db.startTransaction().execute();
-    expect(await deleteRepository(deleter, id)).toBe(true);
-    const writing = db.transaction().execute((trx) =>
-      upsertCommits(
-        trx,
-        id,
-        range(20).map((i) => makeCommit(i)),
-      ),
-    );
-    await untilBlockedOnLock(db);
+    const { deleter, writing } = await writeBehindPendingDelete(db, id);
     await deleter.commit().execute();
     await expect(writing).rejects.toMatchObject({ code: 'REPO_NOT_REGISTERED' });
     expect(await orphans(db)).toEqual([0, 0, 0, 0, 0]);
@@ -81,20 +72,26 @@ describe('removing a repository while the crawl writes it (PostgreSQL, two conne
 
   it('a crawl write waiting on a delete that rolls back goes ahead', async () => {
     const id = await register(db, 'race/deleter-rolls-back');
-    const deleter = await db.startTransaction().execute();
-    expect(await deleteRepository(deleter, id)).toBe(true);
-    const writing = db.transaction().execute((trx) =>
-      upsertCommits(
-        trx,
-        id,
-        range(20).map((i) => makeCommit(i)),
-      ),
-    );
-    await untilBlockedOnLock(db);
+    const { deleter, writing } = await writeBehindPendingDelete(db, id);
     await deleter.rollback().execute();
     expect(await writing).toEqual({ inserted: 20, updated: 0, unchanged: 0 });
   });
 });
+
+/** A transaction that deleted the repository (not yet committed) and a 20-commit write waiting on it. */
+async function writeBehindPendingDelete(db: Kysely<Database>, id: number) {
+  const deleter = await db.startTransaction().execute();
+  expect(await deleteRepository(deleter, id)).toBe(true);
+  const writing = db.transaction().execute((trx) =>
+    upsertCommits(
+      trx,
+      id,
+      range(20).map((i) => makeCommit(i)),
+    ),
+  );
+  await untilBlockedOnLock(db);
+  return { deleter, writing };
+}
 
 async function register(db: Kysely<Database>, fullName: string): Promise<number> {
   const { added } = await registerRepositories(db, [parseRepoName(fullName)]);

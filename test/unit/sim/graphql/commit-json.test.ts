@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { HISTORY_QUERY } from '../../../../src/crawl/crawl-commits.stage.js';
 import { compileCommitJson, type SelectedField } from '../../../../src/sim/graphql/commit-json.js';
 import { executeQuery } from '../../../../src/sim/graphql/graphql-engine.js';
 import { NodeCache } from '../../../../src/sim/graphql/index.js';
@@ -8,22 +9,9 @@ import type { World } from '../../../../src/sim/world.js';
 import { rateLimitView } from './world-fixture.js';
 
 // History pages write commits through direct writers (commit-json.ts) when the selection allows:
-// the bytes must be those graphql-js gives for the same query, page after page.
-const HISTORY = `query H($owner: String!, $name: String!, $after: String) {
-  repository(owner: $owner, name: $name) { defaultBranchRef { target { ... on Commit {
-    history(first: 100, after: $after) {
-      pageInfo { hasNextPage endCursor }
-      nodes {
-        oid
-        messageHeadline
-        additions
-        deletions
-        parents { totalCount }
-        author { name email date user { login databaseId } }
-        committer { name email date user { login databaseId } }
-      }
-    }
-  } } } } }`;
+// the bytes must be those graphql-js gives for the same query, page after page — first of all for
+// the query the crawler really sends.
+const HISTORY = HISTORY_QUERY;
 
 const ALIASED = `query H($owner: String!, $name: String!) {
   repository(owner: $owner, name: $name) { defaultBranchRef { target { ... on Commit {

@@ -16,7 +16,7 @@ export const REPOSITORY_BULK_TABLES = [
   'review_comment',
 ] as const;
 
-/** What a write for a repository that is not (or no longer) registered throws. */
+/** What the store throws for a repository id that is not (or no longer) registered. */
 export function repositoryNotRegistered(repositoryId: number): VitalsError {
   return new VitalsError('REPO_NOT_REGISTERED', `No registered repository has id ${repositoryId}`, {
     id: repositoryId,

@@ -1,10 +1,9 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database } from '../../schema/database.js';
 import type { RepositoryState, RepositoryTable } from '../../schema/tables/repository.table.js';
-import { VitalsError } from '../shared/errors.js';
 import type { RepoName } from '../shared/repo-name.js';
 import { cleanText, cleanTextOrNull } from './clean-text.js';
-import { REPOSITORY_BULK_TABLES } from './repository-lock.js';
+import { REPOSITORY_BULK_TABLES, repositoryNotRegistered } from './repository-lock.js';
 
 export type { RepositoryState } from '../../schema/tables/repository.table.js';
 
@@ -70,7 +69,7 @@ export interface RegisterResult {
 
 export async function getRepository(db: Kysely<Database>, id: number): Promise<Repository> {
   const row = await db.selectFrom('repository').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw new VitalsError('REPO_NOT_REGISTERED', `No registered repository has id ${id}`, { id });
+  if (!row) throw repositoryNotRegistered(id);
   return toRepository(row);
 }
 
@@ -262,7 +261,7 @@ export async function updateRepositoryMetadata(
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirst();
-  if (!row) throw new VitalsError('REPO_NOT_REGISTERED', `No registered repository has id ${id}`, { id });
+  if (!row) throw repositoryNotRegistered(id);
   // The name it was registered or last seen under stays findable (`repo remove old/name` still works).
   if (before.fullName !== row.full_name)
     await recordRepositoryName(db, id, before.fullName, metadata.observedAt);

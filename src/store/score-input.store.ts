@@ -10,8 +10,8 @@ import type {
   ScoreInput,
 } from '../score/index.js';
 import type { Region } from '../geo/geo.types.js';
-import { VitalsError } from '../shared/errors.js';
 import { organisationFromEmailDomain } from './email-organisation.js';
+import { repositoryNotRegistered } from './repository-lock.js';
 
 /*
  * Loads what the scoring layer reads (src/score/inputs.ts) for one repository, with the heavy work
@@ -162,10 +162,7 @@ async function loadFacts(db: Kysely<Database>, repositoryId: number): Promise<Fa
          where rel.repository_id = r.id and not rel.draft and rel.published_at is not null) as releases
     from repository r where r.id = ${repositoryId}`.execute(db);
   const row = rows[0];
-  if (!row)
-    throw new VitalsError('REPO_NOT_REGISTERED', `No registered repository has id ${repositoryId}`, {
-      id: repositoryId,
-    });
+  if (!row) throw repositoryNotRegistered(repositoryId);
   return row;
 }
 

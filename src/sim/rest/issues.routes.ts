@@ -2,6 +2,7 @@ import { issueCommentJson, renderIssueComment } from '../render/comment.render.j
 import { issueJson, renderIssueFull } from '../render/issue.render.js';
 import type { RepoScope } from '../render/repo-scope.js';
 import type { SimIssue, SimIssueComment } from '../world.js';
+import { commentById } from './comment-by-id.js';
 import { notFound } from './github-errors.js';
 import { paginate } from './paginate.js';
 import { enumParam, instantParam, ms, numberParam, sortByKey } from './query-params.js';
@@ -48,15 +49,10 @@ export const issueRoutes: RepoRoute[] = [
     handle: (req, scope) => listComments(req, scope, scope.repo.issueComments, 'repo'),
   },
   {
-    // One comment by id (https://docs.github.com/rest/issues/comments#get-an-issue-comment); a deleted
-    // or unknown id answers 404 as GitHub does.
+    // One comment by id (https://docs.github.com/rest/issues/comments#get-an-issue-comment).
     suffix: '/issues/comments/:comment_id',
-    handle: (req, scope) => {
-      const id = numberParam(req.params['comment_id']) ?? -1;
-      const comment = scope.repo.issueComments.find((c) => c.id === id);
-      if (comment === undefined) return { status: 404, body: notFound() };
-      return { status: 200, body: renderIssueComment(scope, comment), lastModified: comment.updatedAt };
-    },
+    handle: (req, scope) =>
+      commentById(req, scope.repo.issueComments, (comment) => renderIssueComment(scope, comment)),
   },
   {
     // A deleted issue is no longer in the world: 404 (GitHub answers 404 or 410 for those).

@@ -1,6 +1,7 @@
 import { renderReview, renderReviewComment, reviewCommentJson } from '../render/comment.render.js';
 import { isPull, renderPull, renderPullFull } from '../render/pull.render.js';
 import type { SimIssue, SimReviewComment } from '../world.js';
+import { commentById } from './comment-by-id.js';
 import { notFound } from './github-errors.js';
 import { paginate } from './paginate.js';
 import { enumParam, instantParam, ms, numberParam, sortByKey } from './query-params.js';
@@ -69,15 +70,10 @@ export const pullRoutes: RepoRoute[] = [
     },
   },
   {
-    // One review comment by id (https://docs.github.com/rest/pulls/comments#get-a-review-comment-for-a-pull-request);
-    // a deleted or unknown id answers 404 as GitHub does.
+    // One review comment by id (https://docs.github.com/rest/pulls/comments#get-a-review-comment-for-a-pull-request).
     suffix: '/pulls/comments/:comment_id',
-    handle: (req, scope) => {
-      const id = numberParam(req.params['comment_id']) ?? -1;
-      const comment = scope.repo.reviewComments.find((c) => c.id === id);
-      if (comment === undefined) return { status: 404, body: notFound() };
-      return { status: 200, body: renderReviewComment(scope, comment), lastModified: comment.updatedAt };
-    },
+    handle: (req, scope) =>
+      commentById(req, scope.repo.reviewComments, (comment) => renderReviewComment(scope, comment)),
   },
   {
     suffix: '/pulls/:number',

@@ -13,6 +13,8 @@ import {
   type SimConfig,
 } from '../../../src/sim/index.js';
 import type { SimRepo, World } from '../../../src/sim/world.js';
+import type { ActivityDeleted } from '../../../src/sim/worlds/index.js';
+import { upsertCrawlState, type CrawlEntity } from '../../../src/store/crawl-state.store.js';
 import { registerRepositories } from '../../../src/store/repository.store.js';
 import { createTestPostgres, type TestPostgres } from '../../support/db.js';
 
@@ -134,4 +136,47 @@ export async function dumpCrawledData(db: Kysely<Database>): Promise<Record<stri
     });
   }
   return out;
+}
+
+/** The lists that periodic reconciliation reads in full (crawl_state entities). */
+export const RECONCILED_LISTS: readonly CrawlEntity[] = ['issues', 'comments', 'review_comments'];
+export const DAY_MS = 86_400_000;
+
+/** GitHub ids stored in `table` for one repository, ascending. */
+export async function storedGithubIds(
+  db: Kysely<Database>,
+  table: string,
+  repositoryId: number,
+): Promise<number[]> {
+  const { rows } = await sql<{ github_id: number }>`
+    select github_id from ${sql.table(table)} where repository_id = ${repositoryId} order by github_id`.execute(
+    db,
+  );
+  return rows.map((r) => Number(r.github_id));
+}
+
+/** Deletes activity of `repo` on the simulator over HTTP (`/_sim/mutate`), as a test or an operator would. */
+export async function deleteOnSimulator(
+  fx: CrawlFixture,
+  repo: SimRepo,
+  body: Record<string, unknown>,
+): Promise<ActivityDeleted> {
+  const response = await fetch(`${fx.sim.url}/_sim/mutate`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ repo: `${repo.owner}/${repo.name}`, ...body }),
+  });
+  if (response.status !== 200) throw new Error(`/_sim/mutate answered ${response.status}`);
+  return ((await response.json()) as { deleted: ActivityDeleted }).deleted;
+}
+
+/** Records every reconciled list of the repository as last reconciled `days` ago. */
+export async function markReconciledDaysAgo(
+  db: Kysely<Database>,
+  repositoryId: number,
+  days: number,
+): Promise<void> {
+  for (const entity of RECONCILED_LISTS) {
+    await upsertCrawlState(db, repositoryId, entity, { reconciledAt: new Date(Date.now() - days * DAY_MS) });
+  }
 }

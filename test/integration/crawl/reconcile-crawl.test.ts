@@ -1,17 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { sql } from 'kysely';
-import type { CrawlEntity } from '../../../src/store/crawl-state.store.js';
-import { findCrawlState, upsertCrawlState } from '../../../src/store/crawl-state.store.js';
+import { findCrawlState } from '../../../src/store/crawl-state.store.js';
 import { countRowsForRepository } from '../../../src/store/counts.store.js';
 import type { ActivityDeleted } from '../../../src/sim/worlds/index.js';
 import { generateWorld } from '../../../src/sim/worlds/index.js';
 import type { SimRepo, World } from '../../../src/sim/world.js';
-import { startCrawlFixture, worldCounts, type CrawlFixture } from './crawl-fixture.js';
+import {
+  DAY_MS,
+  RECONCILED_LISTS,
+  deleteOnSimulator,
+  markReconciledDaysAgo,
+  startCrawlFixture,
+  storedGithubIds,
+  worldCounts,
+  type CrawlFixture,
+} from './crawl-fixture.js';
 
 jest.setTimeout(60_000);
 
-const LISTS: readonly CrawlEntity[] = ['issues', 'comments', 'review_comments'];
-const DAY_MS = 86_400_000;
+const LISTS = RECONCILED_LISTS;
 
 describe('periodic full reconciliation (deletions on GitHub)', () => {
   let world: World;
@@ -20,40 +27,18 @@ describe('periodic full reconciliation (deletions on GitHub)', () => {
   let id: number;
 
   /** GitHub ids stored for the repository, per list. */
-  const storedIds = async () => {
-    const ids = async (table: string) => {
-      const { rows } = await sql<{ github_id: number }>`
-        select github_id from ${sql.table(table)} where repository_id = ${id} order by github_id`.execute(
-        fx.db,
-      );
-      return rows.map((r) => Number(r.github_id));
-    };
-    return {
-      issues: await ids('issue'),
-      comments: await ids('issue_comment'),
-      reviewComments: await ids('review_comment'),
-    };
-  };
+  const storedIds = async () => ({
+    issues: await storedGithubIds(fx.db, 'issue', id),
+    comments: await storedGithubIds(fx.db, 'issue_comment', id),
+    reviewComments: await storedGithubIds(fx.db, 'review_comment', id),
+  });
   const worldIds = () => ({
     issues: repo.issues.map((i) => i.id).sort((a, b) => a - b),
     comments: repo.issueComments.map((c) => c.id).sort((a, b) => a - b),
     reviewComments: repo.reviewComments.map((c) => c.id).sort((a, b) => a - b),
   });
-  /** Deletes on the simulator over HTTP, as a test or an operator would. */
-  const mutate = async (body: Record<string, unknown>): Promise<ActivityDeleted> => {
-    const response = await fetch(`${fx.sim.url}/_sim/mutate`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ repo: `${repo.owner}/${repo.name}`, ...body }),
-    });
-    expect(response.status).toBe(200);
-    return ((await response.json()) as { deleted: ActivityDeleted }).deleted;
-  };
-  const reconciledDaysAgo = async (days: number) => {
-    for (const entity of LISTS) {
-      await upsertCrawlState(fx.db, id, entity, { reconciledAt: new Date(Date.now() - days * DAY_MS) });
-    }
-  };
+  const mutate = (body: Record<string, unknown>) => deleteOnSimulator(fx, repo, body);
+  const reconciledDaysAgo = (days: number) => markReconciledDaysAgo(fx.db, id, days);
   const without = (ids: readonly number[], gone: readonly number[]) => ids.filter((x) => !gone.includes(x));
 
   beforeAll(async () => {

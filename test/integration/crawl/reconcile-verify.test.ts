@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { sql } from 'kysely';
 import { createCrawlGitHub, etagStoreFor } from '../../../src/crawl/adapters/github-client.adapter.js';
 import type { CrawlGitHub, RestPage } from '../../../src/crawl/adapters/github.port.js';
 import { crawlCommentsStage } from '../../../src/crawl/crawl-comments.stage.js';
@@ -7,16 +6,18 @@ import { crawlIssuesStage } from '../../../src/crawl/crawl-issues.stage.js';
 import { defaultCrawlSettings, systemClock, type CrawlDeps } from '../../../src/crawl/stage.js';
 import { createGitHubClient, type GitHubClient } from '../../../src/github/index.js';
 import { silentLogger } from '../../../src/shared/logger.js';
-import type { ActivityDeleted } from '../../../src/sim/worlds/index.js';
 import { generateWorld } from '../../../src/sim/worlds/index.js';
 import type { SimRepo } from '../../../src/sim/world.js';
-import { upsertCrawlState, type CrawlEntity } from '../../../src/store/crawl-state.store.js';
-import { FAST_CLIENT, startCrawlFixture, type CrawlFixture } from './crawl-fixture.js';
+import {
+  FAST_CLIENT,
+  deleteOnSimulator,
+  markReconciledDaysAgo,
+  startCrawlFixture,
+  storedGithubIds,
+  type CrawlFixture,
+} from './crawl-fixture.js';
 
 jest.setTimeout(60_000);
-
-const LISTS: readonly CrawlEntity[] = ['issues', 'comments', 'review_comments'];
-const DAY_MS = 86_400_000;
 
 /**
  * GitHub pages by offset: an item changed or deleted during a full read shifts the later pages and a
@@ -32,26 +33,10 @@ describe('reconciliation verifies each deletion candidate before deleting it', (
   /** GitHub ids the full read "misses" although GitHub still has them. */
   const missed = new Set<number>();
 
-  const storedIds = async (table: string) => {
-    const { rows } = await sql<{ github_id: number }>`
-      select github_id from ${sql.table(table)} where repository_id = ${id} order by github_id`.execute(
-      fx.db,
-    );
-    return rows.map((r) => Number(r.github_id));
-  };
-  const mutate = async (body: Record<string, unknown>): Promise<ActivityDeleted> => {
-    const response = await fetch(`${fx.sim.url}/_sim/mutate`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ repo: `${repo.owner}/${repo.name}`, ...body }),
-    });
-    expect(response.status).toBe(200);
-    return ((await response.json()) as { deleted: ActivityDeleted }).deleted;
-  };
+  const storedIds = (table: string) => storedGithubIds(fx.db, table, id);
+  const mutate = (body: Record<string, unknown>) => deleteOnSimulator(fx, repo, body);
   const reconcileNow = async (settings = defaultCrawlSettings) => {
-    for (const entity of LISTS) {
-      await upsertCrawlState(fx.db, id, entity, { reconciledAt: new Date(Date.now() - 8 * DAY_MS) });
-    }
+    await markReconciledDaysAgo(fx.db, id, 8);
     const run = { ...deps, settings };
     await crawlIssuesStage(run, { repositoryId: id });
     await crawlCommentsStage(run, { repositoryId: id });

@@ -7,18 +7,12 @@ import {
   upsertReviewComments,
   type CommentTable,
 } from '../store/discussion.store.js';
-import { upsertUserRefs } from '../store/user.store.js';
 import type { StoredItem } from './reconcile.js';
 import { loadRepository } from './repo-ref.js';
-import {
-  issueCommentRow,
-  reviewCommentRow,
-  type RestIssueComment,
-  type RestReviewComment,
-} from './rows/discussion.rows.js';
+import { issueCommentRow, reviewCommentRow } from './rows/discussion.rows.js';
 import { userReferences, type RestUser } from './rows/user.rows.js';
 import type { CrawlDeps, Stage } from './stage.js';
-import { crawlUpdatedList, newestOf, type PageWrite } from './updated-list.js';
+import { crawlUpdatedList, type ListRows } from './updated-list.js';
 
 /**
  * Conversation on issues and pull requests, repository-wide (one list for all issues, not one per
@@ -30,20 +24,20 @@ export const crawlCommentsStage: Stage = async (deps, { repositoryId }) => {
   // Two independent lists with their own watermarks: read side by side (both finish before the
   // stage reports, so a failure of one never leaves the other writing behind the runner's back).
   const [issueSettled, reviewSettled] = await Promise.allSettled([
-    crawlUpdatedList<RestIssueComment>(
+    crawlUpdatedList(
       deps,
       ref,
       'comments',
       '/repos/{owner}/{repo}/issues/comments',
-      commentPage(deps, issueCommentRow, (trx, records) => upsertIssueComments(trx, repositoryId, records)),
+      commentRows(deps, issueCommentRow, (trx, records) => upsertIssueComments(trx, repositoryId, records)),
       commentReconciler('issue_comment', repositoryId, '/repos/{owner}/{repo}/issues/comments/{comment_id}'),
     ),
-    crawlUpdatedList<RestReviewComment>(
+    crawlUpdatedList(
       deps,
       ref,
       'review_comments',
       '/repos/{owner}/{repo}/pulls/comments',
-      commentPage(deps, reviewCommentRow, (trx, records) => upsertReviewComments(trx, repositoryId, records)),
+      commentRows(deps, reviewCommentRow, (trx, records) => upsertReviewComments(trx, repositoryId, records)),
       commentReconciler('review_comment', repositoryId, '/repos/{owner}/{repo}/pulls/comments/{comment_id}'),
     ),
   ]);
@@ -60,26 +54,21 @@ export const crawlCommentsStage: Stage = async (deps, { repositoryId }) => {
   };
 };
 
-/** One page of either comment list: the comments and the people who wrote them, in one transaction. */
-function commentPage<T extends { user: RestUser | null }, R extends { updatedAt: Date }>(
+/** A page of either comment list: the comments and the people who wrote them. */
+function commentRows<T extends { user: RestUser | null }, R extends { updatedAt: Date }>(
   deps: CrawlDeps,
   toRecord: (item: T) => R | undefined,
-  upsert: (trx: Kysely<Database>, records: R[]) => Promise<unknown>,
-): (items: readonly T[]) => PageWrite {
-  return (items) => {
-    const records = items.map(toRecord).filter((r) => r !== undefined);
-    const people = userReferences(
-      items.map((i) => i.user),
-      deps.settings,
-    );
-    return {
-      newest: newestOf(records.map((r) => r.updatedAt)),
-      async write(trx) {
-        if (people.length > 0) await upsertUserRefs(trx, people);
-        if (records.length > 0) await upsert(trx, records);
-        return records.length;
-      },
-    };
+  upsert: (trx: Kysely<Database>, records: readonly R[]) => Promise<unknown>,
+): ListRows<T, R> {
+  return {
+    map: (items) => ({
+      records: items.map(toRecord).filter((r) => r !== undefined),
+      people: userReferences(
+        items.map((i) => i.user),
+        deps.settings,
+      ),
+    }),
+    upsert,
   };
 }
 

@@ -1,6 +1,6 @@
-import { upsertCommits } from '../store/commit.store.js';
+import { upsertCommits, type CommitRecord } from '../store/commit.store.js';
 import { upsertCrawlState } from '../store/crawl-state.store.js';
-import { upsertUserRefs } from '../store/user.store.js';
+import { upsertUserRefs, type GithubUserRef } from '../store/user.store.js';
 import { readAhead } from '../shared/read-ahead.js';
 import { beginEntity, finished } from './entity-run.js';
 import { loadRepository } from './repo-ref.js';
@@ -55,8 +55,8 @@ interface HistoryData {
   } | null;
 }
 
-/** Commits stored per transaction (5 history pages). */
-const WRITE_BATCH_COMMITS = 500;
+/** Commits stored per transaction (10 history pages; a transaction is five round trips whatever its size). */
+const WRITE_BATCH_COMMITS = 1_000;
 /** History pages fetched ahead of the writes (~50 KB each). */
 const PAGES_AHEAD = 8;
 
@@ -109,8 +109,9 @@ export const crawlCommitsStage: Stage = async (deps, { repositoryId }) => {
       ? history.pageInfo.endCursor
       : undefined;
   // Pages are stored a few at a time (fewer transactions per row), each batch with its resume point;
-  // the cursor is serial, but the walk runs ahead while a batch is stored.
-  let held: CommitNode[] = [];
+  // the cursor is serial, but the walk runs ahead while a batch is stored. Pages are mapped as they
+  // arrive, so only their rows are held.
+  let held: { records: CommitRecord[]; people: GithubUserRef[] } = { records: [], people: [] };
   for await (const { page: history, next } of readAhead(
     resume?.after ?? null,
     fetchPage,
@@ -133,19 +134,21 @@ export const crawlCommitsStage: Stage = async (deps, { repositoryId }) => {
     }
     head ??= nodes[0]?.oid as string;
     const stopIndex = stopAt ? nodes.findIndex((n) => n.oid === stopAt) : -1;
-    held.push(...(stopIndex >= 0 ? nodes.slice(0, stopIndex) : nodes));
-    const done = next === undefined;
-    const endCursor = history?.pageInfo.endCursor ?? null;
-    if (!done && held.length < WRITE_BATCH_COMMITS) continue;
-    const records = held.map(commitRow);
-    const people = userReferences(
-      held.flatMap((n) => [
+    const fresh = stopIndex >= 0 ? nodes.slice(0, stopIndex) : nodes;
+    for (const node of fresh) held.records.push(commitRow(node));
+    const authors = userReferences(
+      fresh.flatMap((n) => [
         { login: n.author?.user?.login, id: n.author?.user?.databaseId },
         { login: n.committer?.user?.login, id: n.committer?.user?.databaseId },
       ]),
       settings,
     );
-    held = [];
+    for (const person of authors) held.people.push(person);
+    const done = next === undefined;
+    const endCursor = history?.pageInfo.endCursor ?? null;
+    if (!done && held.records.length < WRITE_BATCH_COMMITS) continue;
+    const { records, people } = held;
+    held = { records: [], people: [] };
     const walkHead = head;
     await db.transaction().execute(async (trx) => {
       if (records.length > 0) await upsertCommits(trx, repositoryId, records);

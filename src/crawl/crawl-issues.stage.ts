@@ -1,10 +1,14 @@
-import { deleteIssuesByGithubId, listIssueGithubIds, upsertIssues } from '../store/issue.store.js';
-import { upsertUserRefs } from '../store/user.store.js';
+import {
+  deleteIssuesByGithubId,
+  listIssueGithubIds,
+  upsertIssues,
+  type IssueRecord,
+} from '../store/issue.store.js';
 import { loadRepository } from './repo-ref.js';
 import { issueRow, type RestIssue } from './rows/issue.rows.js';
 import { userReferences } from './rows/user.rows.js';
 import type { Stage } from './stage.js';
-import { crawlUpdatedList, newestOf } from './updated-list.js';
+import { crawlUpdatedList } from './updated-list.js';
 
 /**
  * Issues and pull requests: REST `GET /repos/{o}/{r}/issues?state=all&sort=updated&direction=asc&since=…`
@@ -12,27 +16,20 @@ import { crawlUpdatedList, newestOf } from './updated-list.js';
  */
 export const crawlIssuesStage: Stage = async (deps, { repositoryId }) => {
   const { ref } = await loadRepository(deps.db, repositoryId);
-  const result = await crawlUpdatedList<RestIssue>(
+  const result = await crawlUpdatedList<RestIssue, IssueRecord>(
     deps,
     ref,
     'issues',
     '/repos/{owner}/{repo}/issues',
-    (items) => {
-      const records = items
-        .filter((i) => typeof i?.number === 'number' && typeof i.id === 'number')
-        .map(issueRow);
-      const people = userReferences(
-        items.flatMap((i) => [i.user, i.closed_by]),
-        deps.settings,
-      );
-      return {
-        newest: newestOf(records.map((r) => r.updatedAt)),
-        async write(trx) {
-          if (people.length > 0) await upsertUserRefs(trx, people);
-          if (records.length > 0) await upsertIssues(trx, repositoryId, records);
-          return records.length;
-        },
-      };
+    {
+      map: (items) => ({
+        records: items.filter((i) => typeof i?.number === 'number' && typeof i.id === 'number').map(issueRow),
+        people: userReferences(
+          items.flatMap((i) => [i.user, i.closed_by]),
+          deps.settings,
+        ),
+      }),
+      upsert: (trx, records) => upsertIssues(trx, repositoryId, records),
     },
     {
       idOf: (item) => (typeof item?.id === 'number' ? item.id : undefined),

@@ -1,11 +1,11 @@
 import { upsertCrawlState } from '../store/crawl-state.store.js';
-import { upsertReviews } from '../store/discussion.store.js';
+import { upsertReviews, type ReviewRecord } from '../store/discussion.store.js';
 import {
   listPullRequestNumbersUpdatedSince,
   updatePullRequestDetails,
   type PullRequestDetails,
 } from '../store/issue.store.js';
-import { upsertUserRefs } from '../store/user.store.js';
+import { upsertUserRefs, type GithubUserRef } from '../store/user.store.js';
 import type { RepoRef } from './adapters/github.port.js';
 import { readAhead } from '../shared/read-ahead.js';
 import { beginEntity, finished } from './entity-run.js';
@@ -62,6 +62,8 @@ function reviewFields(): string {
 
 /** Pull request pages fetched ahead of the writes. */
 const PAGES_AHEAD = 4;
+/** Pull requests stored per transaction (a few pages; a transaction is six round trips whatever its size). */
+const WRITE_BATCH_PULLS = 250;
 
 interface ReviewConnection {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
@@ -139,6 +141,8 @@ export const crawlReviewsStage: Stage = async (deps, { repositoryId }) => {
       ? connection.pageInfo.endCursor
       : undefined;
   const walk = readAhead(saved.walk?.after ?? null, fetchPage, nextOf, PAGES_AHEAD);
+  // Pages are mapped as they arrive and stored a few at a time, each batch with its resume point.
+  let held = emptyBatch();
   for await (const { page: connection, next } of walk) {
     pages += 1;
     const pulls = (connection?.nodes ?? []).filter(
@@ -158,8 +162,11 @@ export const crawlReviewsStage: Stage = async (deps, { repositoryId }) => {
         for (const node of more.nodes) reviews.push({ pull: pull.number, node });
       }
     }
-    const records = reviews.map((r) => reviewRow(r.pull, r.node)).filter((r) => r !== undefined);
-    const people = userReferences(
+    for (const review of reviews) {
+      const record = reviewRow(review.pull, review.node);
+      if (record) held.records.push(record);
+    }
+    const authors = userReferences(
       reviews.map((r) => ({
         login: r.node.author?.login,
         id: r.node.author?.databaseId,
@@ -167,13 +174,20 @@ export const crawlReviewsStage: Stage = async (deps, { repositoryId }) => {
       })),
       settings,
     );
-    const details: PullRequestDetails[] = changed.map((p) => ({
-      number: p.number,
-      mergedByLogin: p.mergedBy?.login ?? null,
-      additions: toCount(p.additions),
-      deletions: toCount(p.deletions),
-      changedFiles: toCount(p.changedFiles),
-    }));
+    for (const person of authors) held.people.push(person);
+    for (const p of changed) {
+      held.details.push({
+        number: p.number,
+        mergedByLogin: p.mergedBy?.login ?? null,
+        additions: toCount(p.additions),
+        deletions: toCount(p.deletions),
+        changedFiles: toCount(p.changedFiles),
+      });
+    }
+    held.pulls += pulls.length;
+    if (!done && held.pulls < WRITE_BATCH_PULLS) continue;
+    const { records, people, details } = held;
+    held = emptyBatch();
     const walkNewest = newest;
     await db.transaction().execute(async (trx) => {
       if (people.length > 0) await upsertUserRefs(trx, people);
@@ -223,6 +237,18 @@ async function moreReviews(
     if (!connection?.pageInfo.hasNextPage || !connection.pageInfo.endCursor) return { nodes, pages };
     after = connection.pageInfo.endCursor;
   }
+}
+
+interface ReviewBatch {
+  records: ReviewRecord[];
+  people: GithubUserRef[];
+  details: PullRequestDetails[];
+  /** Pull requests read into the batch (changed or not). */
+  pulls: number;
+}
+
+function emptyBatch(): ReviewBatch {
+  return { records: [], people: [], details: [], pulls: 0 };
 }
 
 function parseCursor(text: string | null | undefined): ReviewsCursor {

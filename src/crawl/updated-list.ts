@@ -2,19 +2,30 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../schema/database.js';
 import { isGitHubError } from '../github/github-error.js';
 import { upsertCrawlState, type CrawlEntity } from '../store/crawl-state.store.js';
+import { upsertUserRefs, type GithubUserRef } from '../store/user.store.js';
 import type { RepoRef } from './adapters/github.port.js';
 import { beginEntity, finished, laterOf, sinceWithOverlap } from './entity-run.js';
 import { reconciliationDue, unseenItems, verifyCandidates, type Reconciler } from './reconcile.js';
 import type { CrawlDeps } from './stage.js';
 
-/** Items stored per transaction (5 REST pages). */
-export const WRITE_BATCH_ITEMS = 500;
+/**
+ * Items stored per transaction (10 REST pages): each transaction is five round trips (begin, people,
+ * rows, watermark, commit) whatever its size, and a kill costs at most this much re-reading.
+ */
+export const WRITE_BATCH_ITEMS = 1_000;
 
-export interface PageWrite {
-  /** Writes the page's rows (in the transaction that also moves the watermark). Returns rows written. */
-  write(trx: Kysely<Database>): Promise<number>;
-  /** Newest `updated_at` on the page. */
-  newest: Date | null;
+/** What a list keeps of one page: its rows and the people they mention. */
+export interface PageRows<R extends { readonly updatedAt: Date }> {
+  readonly records: readonly R[];
+  readonly people: readonly GithubUserRef[];
+}
+
+/** How a list's pages become rows. */
+export interface ListRows<T, R extends { readonly updatedAt: Date }> {
+  /** Maps a page as it arrives, so that only its rows are held until the batch is written. */
+  map(items: readonly T[]): PageRows<R>;
+  /** Upserts a batch's rows (after its people), in the transaction that also moves the watermark. */
+  upsert(trx: Kysely<Database>, records: readonly R[]): Promise<unknown>;
 }
 
 /** How a list's items are told apart for reconciliation: their GitHub id and the store's side. */
@@ -50,12 +61,12 @@ export interface UpdatedListResult {
  * A truncated full read deletes nothing but still records `reconciled_at`, so a list too deep to
  * read in full costs one full read per period, not one per run.
  */
-export async function crawlUpdatedList<T>(
+export async function crawlUpdatedList<T, R extends { readonly updatedAt: Date }>(
   deps: CrawlDeps,
   ref: RepoRef,
   entity: CrawlEntity,
   route: string,
-  toPage: (items: readonly T[]) => PageWrite,
+  rowsOf: ListRows<T, R>,
   reconciler: ListReconciler<T>,
 ): Promise<UpdatedListResult> {
   const { db, github, clock, settings, logger } = deps;
@@ -83,18 +94,26 @@ export async function crawlUpdatedList<T>(
       since,
     };
     let notModified = false;
-    let held: T[] = [];
+    let held: { records: R[]; people: GithubUserRef[]; items: number } = {
+      records: [],
+      people: [],
+      items: 0,
+    };
     // Pages are stored a few at a time (fewer transactions per row); the watermark moves with them.
     const store = async () => {
-      if (held.length === 0) return;
-      const { write, newest } = toPage(held);
-      held = [];
+      if (held.items === 0) return;
+      const { records, people } = held;
+      held = { records: [], people: [], items: 0 };
+      const newest = newestOf(records.map((r) => r.updatedAt));
       watermark = laterOf(watermark, newest);
       reached = laterOf(reached, newest);
       await db.transaction().execute(async (trx) => {
-        rows += await write(trx);
+        // Pages repeat people: the store keeps one row per id (the last seen) and locks them in id order.
+        if (people.length > 0) await upsertUserRefs(trx, people);
+        if (records.length > 0) await rowsOf.upsert(trx, records);
         await upsertCrawlState(trx, ref.repositoryId, entity, { watermarkAt: watermark });
       });
+      rows += records.length;
     };
     try {
       for await (const page of github.restPages<T>(ref, route, params, { conditional })) {
@@ -113,8 +132,11 @@ export async function crawlUpdatedList<T>(
             if (id !== undefined) seen.add(id);
           }
         }
-        held.push(...page.items);
-        if (page.last || held.length >= WRITE_BATCH_ITEMS) await store();
+        const mapped = rowsOf.map(page.items);
+        for (const record of mapped.records) held.records.push(record);
+        for (const person of mapped.people) held.people.push(person);
+        held.items += page.items.length;
+        if (page.last || held.items >= WRITE_BATCH_ITEMS) await store();
       }
     } catch (err) {
       if (!isGitHubError(err, 'narrow')) throw err;

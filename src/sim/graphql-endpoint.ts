@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { faultResponse } from './faults.js';
+import { variablesKey, type RateLimitView } from './graphql/index.js';
 import { jsonBytes } from './json-bytes.js';
 import { credentialOf } from './limits/credential.js';
 import { rateLimitHeaders } from './limits/primary.js';
@@ -39,7 +40,7 @@ export async function serveGraphql(
     void reply
       .code(status)
       .headers({ ...headers, ...extra })
-      .send(jsonBytes(body));
+      .send(Buffer.isBuffer(body) ? body : jsonBytes(body));
   };
 
   if (!credential.authenticated) {
@@ -119,22 +120,46 @@ export async function serveGraphql(
     const charged = state.primary.charge(credential.key, 'graphql', limit, cost.cost, now);
     state.stats.spent(credential.fingerprint, 'graphql', cost.cost);
     Object.assign(headers, rateLimitHeaders(charged));
+    const generation = state.index.generation();
+    const responses = state.graphqlResponses.use(generation);
+    const key = responseKey(query, variables);
+    const known = key === undefined ? undefined : responses.get(key);
+    if (known !== undefined) {
+      send(200, known);
+      return;
+    }
+    let readsRateLimit = false;
+    const rateLimit: RateLimitView = {
+      limit: charged.limit,
+      cost: cost.cost,
+      remaining: charged.remaining,
+      resetAt: new Date(charged.reset * 1000).toISOString(),
+      used: charged.used,
+      nodeCount: cost.nodeCount,
+    };
     const result = await state.graphql.execute(query, variables, {
       world: state.world,
-      nodes: state.graphqlNodes.use(state.index.generation()),
-      rateLimit: {
-        limit: charged.limit,
-        cost: cost.cost,
-        remaining: charged.remaining,
-        resetAt: new Date(charged.reset * 1000).toISOString(),
-        used: charged.used,
-        nodeCount: cost.nodeCount,
+      nodes: state.graphqlNodes.use(generation),
+      get rateLimit() {
+        readsRateLimit = true;
+        return rateLimit;
       },
     });
-    send(200, result);
+    const body = jsonBytes(result);
+    // Answers with errors are not kept: they are rare, and some come from graphql-js's own path.
+    if (key !== undefined && !readsRateLimit && result.errors === undefined) {
+      responses.set(generation, key, body);
+    }
+    send(200, body);
   } finally {
     admission.release();
   }
+}
+
+/** Query text and variables' JSON; undefined when the variables are not plain JSON. */
+function responseKey(query: string, variables: Record<string, unknown> | undefined): string | undefined {
+  const json = variablesKey(variables);
+  return json === undefined ? undefined : `${json}\n${query}`;
 }
 
 function readBody(body: unknown): {

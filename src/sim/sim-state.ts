@@ -1,7 +1,7 @@
 import { InstallationTokens } from './apps/app-tokens.js';
 import { FaultInjector } from './faults.js';
 import { PageCache } from './page-cache.js';
-import { createGraphqlEngine, NodeCache, type GraphqlEngine } from './graphql/index.js';
+import { createGraphqlEngine, NodeCache, ResponseCache, type GraphqlEngine } from './graphql/index.js';
 import { PrimaryLimiter, type RateResource } from './limits/primary.js';
 import { SecondaryLimiter } from './limits/secondary.js';
 import type { Credential } from './limits/credential.js';
@@ -23,6 +23,8 @@ export class SimState {
   readonly graphql: GraphqlEngine;
   /** Completed GraphQL objects of world items, for the current world generation (~1 KB each). */
   readonly graphqlNodes = new NodeCache(50_000);
+  /** Whole GraphQL response bodies for the current world generation, within 32 MB. */
+  readonly graphqlResponses = new ResponseCache(32 * 1024 * 1024);
   /** GitHub App installation tokens issued and not yet expired (kept across POST /_sim/reset). */
   readonly appTokens = new InstallationTokens();
   private requestCounter = 0;

@@ -14,6 +14,7 @@ import type { NodeCache } from './node-cache.js';
 import { prepareQuery, type PreparedQuery } from './prepared-query.js';
 import { computeQueryCost } from './query-cost.js';
 import { resolversByType } from './resolvers/index.js';
+import { variablesKey } from './variables-key.js';
 import type { GraphqlError, GraphqlResult, QueryCost, RateLimitView } from './types.js';
 
 type Analysed =
@@ -29,15 +30,41 @@ let lastAnalysis: { query: string; variables: unknown; analysed: Analysed } | un
 function analyse(query: string, variables: Record<string, unknown> | undefined): Analysed {
   const last = lastAnalysis;
   if (last !== undefined && last.query === query && last.variables === variables) return last.analysed;
-  const analysed = analyseUncached(query, variables);
+  const analysed = analyseKeyed(query, variables);
   lastAnalysis = { query, variables, analysed };
   return analysed;
 }
 
-/** Validation, variables and the static cost, in the order GitHub applies them. */
-function analyseUncached(query: string, variables: Record<string, unknown> | undefined): Analysed {
+/**
+ * Analyses by prepared query and variables' JSON: a crawl asks each history page again on the next
+ * crawl, and coercing variables and walking the cost were most of a repeated request's engine time.
+ * The analysis depends on nothing else (the schema is fixed).
+ */
+const MAX_ANALYSES_PER_QUERY = 512;
+const analyses = new WeakMap<PreparedQuery, Map<string, Analysed>>();
+
+function analyseKeyed(query: string, variables: Record<string, unknown> | undefined): Analysed {
   const prepared = prepareQuery(query);
   if ('errors' in prepared) return { errors: prepared.errors.map(toGithubValidationError) };
+  const key = variablesKey(variables);
+  if (key === undefined) return analyseUncached(prepared, variables);
+  let byVariables = analyses.get(prepared);
+  if (byVariables === undefined) {
+    byVariables = new Map();
+    analyses.set(prepared, byVariables);
+  }
+  let analysed = byVariables.get(key);
+  if (analysed === undefined) {
+    analysed = analyseUncached(prepared, variables);
+    if (byVariables.size >= MAX_ANALYSES_PER_QUERY)
+      byVariables.delete(byVariables.keys().next().value as string);
+    byVariables.set(key, analysed);
+  }
+  return analysed;
+}
+
+/** Variables and the static cost of a valid document, in the order GitHub applies them. */
+function analyseUncached(prepared: PreparedQuery, variables: Record<string, unknown> | undefined): Analysed {
   if (prepared.operation.operation !== 'query') {
     return { errors: [toGithubError(notImplementedError(`the ${prepared.operation.operation} operation`))] };
   }
@@ -62,11 +89,7 @@ export async function executeQuery(
 ): Promise<GraphqlResult> {
   const analysed = analyse(query, variables);
   if ('errors' in analysed) return { errors: analysed.errors };
-  const contextValue: ExecContext = {
-    world: context.world,
-    rateLimit: context.rateLimit,
-    ...(context.nodes === undefined ? {} : { nodes: context.nodes }),
-  };
+  const contextValue: ExecContext = new Context(context);
   const schema = githubSchema();
   const fast =
     options.fastPath === false
@@ -86,6 +109,24 @@ export async function executeQuery(
     data: result.data ?? null,
     ...(result.errors?.length ? { errors: result.errors.map(toGithubError) } : {}),
   };
+}
+
+/**
+ * What resolvers see. `rateLimit` is read from the caller's context only when the `rateLimit` field
+ * resolves, so a caller may tell whether the answer depended on it.
+ */
+class Context implements ExecContext {
+  readonly world: World;
+  readonly nodes: NodeCache | undefined;
+
+  constructor(private readonly given: { world: World; rateLimit: RateLimitView; nodes?: NodeCache }) {
+    this.world = given.world;
+    this.nodes = given.nodes;
+  }
+
+  get rateLimit(): RateLimitView {
+    return this.given.rateLimit;
+  }
 }
 
 /**

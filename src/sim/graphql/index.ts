@@ -6,6 +6,8 @@ import type { GraphqlResult, QueryCost, RateLimitView } from './types.js';
 
 export type { GraphqlError, GraphqlResult, QueryCost, RateLimitView } from './types.js';
 export { NodeCache } from './node-cache.js';
+export { ResponseCache } from './response-cache.js';
+export { variablesKey } from './variables-key.js';
 export { commitNodeId, decodeNodeId, legacyNodeId, repositoryNodeId, userNodeId } from './node-id.js';
 export { MAX_NODE_COUNT, MAX_PAGE_SIZE } from './query-cost.js';
 

@@ -158,3 +158,35 @@ describe('GraphQL nodes', () => {
     }
   });
 });
+
+describe('Whole GraphQL responses', () => {
+  const head = async () =>
+    (
+      (await graphql(HISTORY, {})) as {
+        repository: { defaultBranchRef: { target: { history: { nodes: Array<{ oid: string }> } } } };
+      }
+    ).repository.defaultBranchRef.target.history.nodes.map((node) => node.oid);
+
+  it('are answered afresh for each rateLimit snapshot they hold', async () => {
+    const query = '{ rateLimit { used remaining } repository(owner: "acme", name: "widgets") { name } }';
+    const first = (await graphql(query, {})) as { rateLimit: { used: number; remaining: number } };
+    const second = (await graphql(query, {})) as { rateLimit: { used: number; remaining: number } };
+    expect(second.rateLimit.used).toBe(first.rateLimit.used + 1);
+    expect(second.rateLimit.remaining).toBe(first.rateLimit.remaining - 1);
+  });
+
+  it('show the commits /_sim/mutate pushed, and only those', async () => {
+    const before = await head();
+    expect(await head()).toEqual(before);
+    const response = await fetch(`${sim.url}/_sim/mutate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ repo: 'acme/widgets', commits: 2, seed: 5 }),
+    });
+    const added = (await response.json()) as { commits: string[] };
+    const after = await head();
+    expect(after.slice(0, 2)).toEqual(added.commits);
+    expect(after.slice(2)).toEqual(before.slice(0, 3));
+    expect(await head()).toEqual(after);
+  });
+});

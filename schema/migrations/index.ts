@@ -5,6 +5,7 @@ import * as schedules from './2026-11-29T0510_schedules.js';
 import * as geography from './2026-11-29T0530_geography.js';
 import * as crawlReconciledAt from './2026-11-29T0600_crawl-reconciled-at.js';
 import * as bulkTablesWithoutRepositoryFk from './2026-11-29T0700_bulk-tables-without-repository-fk.js';
+import * as repositoryDeleteTrigger from './2026-11-29T1200_repository-delete-trigger.js';
 
 /**
  * Every migration, by name, in order. A static record instead of kysely's FileMigrationProvider:
@@ -18,4 +19,5 @@ export const migrations: Readonly<Record<string, Migration>> = Object.freeze({
   '2026-11-29T0530_geography': geography,
   '2026-11-29T0600_crawl-reconciled-at': crawlReconciledAt,
   '2026-11-29T0700_bulk-tables-without-repository-fk': bulkTablesWithoutRepositoryFk,
+  '2026-11-29T1200_repository-delete-trigger': repositoryDeleteTrigger,
 });

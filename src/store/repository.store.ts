@@ -3,7 +3,7 @@ import type { Database } from '../../schema/database.js';
 import type { RepositoryState, RepositoryTable } from '../../schema/tables/repository.table.js';
 import type { RepoName } from '../shared/repo-name.js';
 import { cleanText, cleanTextOrNull } from './clean-text.js';
-import { REPOSITORY_BULK_TABLES, repositoryNotRegistered } from './repository-lock.js';
+import { repositoryNotRegistered } from './repository-lock.js';
 
 export type { RepositoryState } from '../../schema/tables/repository.table.js';
 
@@ -208,19 +208,14 @@ async function setGithubIdIfUnset(
 
 /**
  * Removes a repository and every row stored for it: most tables by cascade, the bulk tables (no
- * foreign key) by a delete each, in the same transaction and after the repository row. A crawl
- * transaction holding that row's FOR KEY SHARE lock has committed by then, so its rows are deleted
- * too; a later one finds the row gone and writes nothing. Returns false if it was not there.
+ * foreign key) by the row trigger of migration 2026-11-29T1200, whose deletes see what committed
+ * while this one waited for the repository row: a crawl transaction holding it FOR KEY SHARE has
+ * committed by then, so its rows go too; a later one finds the row gone and writes nothing.
+ * Returns false if it was not there.
  */
 export async function deleteRepository(db: Kysely<Database>, id: number): Promise<boolean> {
-  if (!db.isTransaction) return db.transaction().execute((trx) => deleteRepository(trx, id));
   const result = await db.deleteFrom('repository').where('id', '=', id).executeTakeFirst();
-  if (Number(result.numDeletedRows) === 0) return false;
-  // Separate statements, each with a snapshot taken after the repository row was ours (one statement
-  // with data-modifying CTEs would share the older snapshot and miss rows committed while waiting).
-  for (const table of REPOSITORY_BULK_TABLES)
-    await db.deleteFrom(table).where('repository_id', '=', id).execute();
-  return true;
+  return Number(result.numDeletedRows) > 0;
 }
 
 /**

@@ -11,7 +11,7 @@ import { makeCommit, makeIssue, makeIssueComment, makeReview } from '../../suppo
 
 /*
  * The bulk tables have no foreign key to repository: the store's lock (FOR KEY SHARE per upsert) and
- * deleteRepository's explicit deletes must leave no orphans when a crawl writes while the repository
+ * the delete trigger on repository must leave no orphans when a crawl writes while the repository
  * is removed. Two connections, interleaved step by step: each test waits until PostgreSQL reports the
  * second one blocked on a lock before the first one goes on, so the order is fixed, not a timing race.
  */

@@ -593,6 +593,21 @@ describe.each(TEST_ENGINES)('store on %s', (engine) => {
     expect(await bulkRowsOf(db, kept)).toEqual([0, 0, 0, 0, 0]);
   });
 
+  it('a repository deleted by hand in SQL takes its bulk rows with it (no foreign key there)', async () => {
+    const doomed = await registerOne(db, 'by-hand/doomed');
+    const kept = await registerOne(db, 'by-hand/kept');
+    for (const id of [doomed, kept]) {
+      await upsertCommits(db, id, [makeCommit(1), makeCommit(2)]);
+      await upsertIssues(db, id, [makeIssue(1)]);
+      await upsertIssueComments(db, id, [makeIssueComment(1)]);
+      await upsertReviews(db, id, [makeReview(1)]);
+      await upsertReviewComments(db, id, [makeReviewComment(1)]);
+    }
+    await sql`delete from repository where id = ${doomed}`.execute(db);
+    expect(await bulkRowsOf(db, doomed)).toEqual([0, 0, 0, 0, 0]);
+    expect(await bulkRowsOf(db, kept)).toEqual([2, 1, 1, 1, 1]);
+  });
+
   it('refuses bulk rows for a repository that is not registered (any more) and writes none', async () => {
     const removed = await registerOne(db, 'delete/gone');
     expect(await deleteRepository(db, removed)).toBe(true);

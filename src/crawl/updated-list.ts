@@ -73,6 +73,9 @@ export async function crawlUpdatedList<T, R extends { readonly updatedAt: Date }
   const startedAt = clock.now();
   const run = await beginEntity(db, ref.repositoryId, entity);
   let watermark = run.previous?.watermarkAt ?? null;
+  // Rows are stored only with the watermark that covers them: without one there is nothing stored
+  // to judge, so a first read skips listing what it has just written.
+  const firstRead = watermark === null;
   let rows = 0;
   let pages = 0;
   const full = reconciliationDue(run.previous, settings.reconcileEveryDays, startedAt);
@@ -153,7 +156,8 @@ export async function crawlUpdatedList<T, R extends { readonly updatedAt: Date }
       break;
     }
     if (reconciling && !notModified) {
-      await reconcileList(deps, ref, entity, reconciler, seen, reached, watermark, startedAt);
+      const judgedUpTo = firstRead ? null : reached;
+      await reconcileList(deps, ref, entity, reconciler, seen, judgedUpTo, watermark, startedAt);
     }
     if (notModified && pass === 0) {
       await upsertCrawlState(db, ref.repositoryId, entity, finished(clock.now()));

@@ -54,6 +54,8 @@ export const crawlUsersStage: Stage = async (deps, { repositoryId }) => {
       await markUsersObserved(trx, unresolved, observedAt);
     });
     rows += profiles.length;
+    // A short batch was all that was due (the repository's other stages have ended): no need to ask again.
+    if (due.length < BATCH) break;
   }
   await upsertCrawlState(db, repositoryId, 'users', finished(clock.now()));
   return { stage: 'users', outcome: pages === 0 ? 'unchanged' : 'ok', rows, pages };

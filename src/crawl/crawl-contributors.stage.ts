@@ -44,9 +44,7 @@ export const crawlContributorsStage: Stage = async (deps, { repositoryId }) => {
       if (records.length > 0) await upsertContributors(trx, repositoryId, records);
       return records.length;
     },
-    async (trx) => {
-      await deleteContributorsExcept(trx, repositoryId, seen);
-    },
+    { complete: (trx) => deleteContributorsExcept(trx, repositoryId, seen) },
   );
   return { stage: 'contributors', ...result };
 };

@@ -1,4 +1,4 @@
-import { upsertReleases } from '../store/release.store.js';
+import { deleteReleasesByGithubId, listReleaseGithubIds, upsertReleases } from '../store/release.store.js';
 import { upsertUserRefs } from '../store/user.store.js';
 import { crawlFullList } from './full-list.js';
 import { loadRepository } from './repo-ref.js';
@@ -6,7 +6,11 @@ import { releaseRow, type RestRelease } from './rows/release.rows.js';
 import { userReferences } from './rows/user.rows.js';
 import type { Stage } from './stage.js';
 
-/** Releases (REST `/releases`, newest first, no `since`): re-read only when the first page changed. */
+/**
+ * Releases (REST `/releases`, newest first, no `since`): re-read only when the first page changed,
+ * and in full every `reconcileEveryDays`; a release a complete read no longer lists is deleted once
+ * its own URL answers 404/410.
+ */
 export const crawlReleasesStage: Stage = async (deps, { repositoryId }) => {
   const { ref } = await loadRepository(deps.db, repositoryId);
   const result = await crawlFullList<RestRelease>(
@@ -24,6 +28,18 @@ export const crawlReleasesStage: Stage = async (deps, { repositoryId }) => {
       if (people.length > 0) await upsertUserRefs(trx, people);
       if (records.length > 0) await upsertReleases(trx, repositoryId, records);
       return records.length;
+    },
+    {
+      reconciler: {
+        idOf: (item) => (typeof item?.id === 'number' ? item.id : undefined),
+        listStored: async (trx, upTo) =>
+          (await listReleaseGithubIds(trx, repositoryId, upTo)).map((githubId) => ({
+            githubId,
+            params: { release_id: githubId },
+          })),
+        itemRoute: '/repos/{owner}/{repo}/releases/{release_id}',
+        deleteRows: (trx, ids) => deleteReleasesByGithubId(trx, repositoryId, ids),
+      },
     },
   );
   return { stage: 'releases', ...result, outcome: result.outcome === 'empty' ? 'ok' : result.outcome };

@@ -24,6 +24,11 @@ export interface Reconciler {
   deleteRows(trx: Kysely<Database>, githubIds: readonly number[]): Promise<number>;
 }
 
+/** How a list's items are told apart for reconciliation: their GitHub id and the store's side. */
+export interface ListReconciler<T> extends Reconciler {
+  idOf(item: T): number | undefined;
+}
+
 /**
  * Whether the next read of a list must be a full one (design §4 "periodic full reconciliation"):
  * a list never read (no watermark) is read in full anyway; otherwise when `everyDays` > 0 and the
@@ -37,6 +42,21 @@ export function reconciliationDue(
   if (!previous?.watermarkAt) return true;
   if (!(everyDays > 0)) return false;
   if (!previous.reconciledAt) return true;
+  return now.getTime() - previous.reconciledAt.getTime() >= everyDays * DAY_MS;
+}
+
+/**
+ * For a list read whole whenever it changed (releases): due when `everyDays` > 0 and the last
+ * reconciliation is missing or at least `everyDays` old. A due read skips the conditional request:
+ * a stored ETag vouches for the first page only, and a deletion further down leaves it as it was.
+ */
+export function wholeListReconciliationDue(
+  previous: Pick<CrawlState, 'reconciledAt'> | undefined,
+  everyDays: number,
+  now: Date,
+): boolean {
+  if (!(everyDays > 0)) return false;
+  if (!previous?.reconciledAt) return true;
   return now.getTime() - previous.reconciledAt.getTime() >= everyDays * DAY_MS;
 }
 

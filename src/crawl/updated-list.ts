@@ -5,7 +5,8 @@ import { upsertCrawlState, type CrawlEntity } from '../store/crawl-state.store.j
 import { upsertUserRefs, type GithubUserRef } from '../store/user.store.js';
 import type { RepoRef } from './adapters/github.port.js';
 import { beginEntity, finished, laterOf, sinceWithOverlap } from './entity-run.js';
-import { reconciliationDue, unseenItems, verifyCandidates, type Reconciler } from './reconcile.js';
+import { reconcileList } from './reconcile-list.js';
+import { reconciliationDue, type ListReconciler } from './reconcile.js';
 import type { CrawlDeps } from './stage.js';
 
 /**
@@ -26,11 +27,6 @@ export interface ListRows<T, R extends { readonly updatedAt: Date }> {
   map(items: readonly T[]): PageRows<R>;
   /** Upserts a batch's rows (after its people), in the transaction that also moves the watermark. */
   upsert(trx: Kysely<Database>, records: readonly R[]): Promise<unknown>;
-}
-
-/** How a list's items are told apart for reconciliation: their GitHub id and the store's side. */
-export interface ListReconciler<T> extends Reconciler {
-  idOf(item: T): number | undefined;
 }
 
 export interface UpdatedListResult {
@@ -174,91 +170,4 @@ export function newestOf(dates: readonly (Date | null | undefined)[]): Date | nu
   let newest: Date | null = null;
   for (const date of dates) newest = laterOf(newest, date);
   return newest;
-}
-
-/**
- * After a complete full read: asks GitHub for each stored row the read did not see (up to
- * `reconcileVerifyLimit`), then deletes those answered 404/410 and records `reconciled_at` in one
- * transaction. Only rows inside what the read covered are judged (sorted by `updated` ascending, it
- * covers up to the newest `updated_at` it saw, `reachedUpTo`): a list GitHub cuts short without a 422
- * (its Link just ends early) must not look like mass deletion. Nothing seen, nothing judged.
- */
-export async function reconcileList(
-  deps: CrawlDeps,
-  ref: RepoRef,
-  entity: CrawlEntity,
-  reconciler: Reconciler,
-  seen: ReadonlySet<number>,
-  reachedUpTo: Date | null,
-  watermark: Date | null,
-  startedAt: Date,
-): Promise<{ removed: number; kept: number; deferred: number }> {
-  const { db, github, settings, logger } = deps;
-  const candidates =
-    reachedUpTo === null ? [] : unseenItems(await reconciler.listStored(db, reachedUpTo), seen);
-  const checked = await verifyCandidates(
-    candidates,
-    settings.reconcileVerifyLimit,
-    (item) => github.exists(ref, reconciler.itemRoute, item.params),
-    (item, err) =>
-      logger.warn(
-        { repositoryId: ref.repositoryId, entity, githubId: item.githubId, err: describeFailure(err) },
-        'reconciliation could not verify a deletion candidate; kept',
-      ),
-  );
-  let gone = checked.gone;
-  if (gone.length > 0) {
-    // A repository deleted or made private meanwhile answers 404 for every item: delete only while
-    // the repository itself still answers.
-    const repositoryThere = await github.exists(ref, '/repos/{owner}/{repo}', {}).catch((err: unknown) => {
-      logger.warn(
-        { repositoryId: ref.repositoryId, entity, err: describeFailure(err) },
-        'reconciliation could not confirm the repository; nothing deleted',
-      );
-      return false;
-    });
-    if (!repositoryThere) gone = [];
-  }
-  let removed = 0;
-  await db.transaction().execute(async (trx) => {
-    removed = await reconciler.deleteRows(trx, gone);
-    await upsertCrawlState(trx, ref.repositoryId, entity, {
-      watermarkAt: watermark,
-      reconciledAt: startedAt,
-    });
-  });
-  const kept = candidates.length - gone.length;
-  if (checked.deferred > 0) {
-    logger.warn(
-      {
-        repositoryId: ref.repositoryId,
-        entity,
-        deferred: checked.deferred,
-        limit: settings.reconcileVerifyLimit,
-      },
-      'more deletion candidates than the verification limit; the rest wait for the next reconciliation',
-    );
-  }
-  logger.info(
-    {
-      repositoryId: ref.repositoryId,
-      entity,
-      seen: seen.size,
-      candidates: candidates.length,
-      removed,
-      live: checked.live.length,
-      failed: checked.failed.length,
-      deferred: checked.deferred,
-    },
-    'list reconciled with github',
-  );
-  return { removed, kept, deferred: checked.deferred };
-}
-
-function describeFailure(err: unknown): string {
-  return isGitHubError(err)
-    ? `${err.kind}: ${err.message}`
-    : err instanceof Error
-      ? err.message
-      : String(err);
 }

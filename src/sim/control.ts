@@ -9,13 +9,13 @@ import {
 } from './worlds/index.js';
 
 const COUNT_KEYS = ['commits', 'issues', 'pullRequests', 'comments', 'reviews', 'releases'] as const;
-const DELETE_KEYS = ['deleteComments', 'deleteIssues', 'deleteReviewComments'] as const;
+const DELETE_KEYS = ['deleteComments', 'deleteIssues', 'deleteReviewComments', 'deleteReleases'] as const;
 
 /**
  * Control endpoints under /_sim/ (JSON; never counted in stats or budgets):
  * GET /_sim/stats, POST /_sim/reset, GET|PATCH /_sim/config, POST /_sim/mutate.
  * /_sim/mutate `{ repo, commits?, issues?, …, seed? }` appends activity; with `deleteComments`,
- * `deleteIssues` or `deleteReviewComments` (never with additions) it removes that many items instead
+ * `deleteIssues`, `deleteReviewComments` or `deleteReleases` (never with additions) it removes that many items instead
  * (see worlds/delete-activity.ts) and answers `{ deleted }`.
  */
 export function registerControlRoutes(app: FastifyInstance, state: SimState): void {

@@ -3,6 +3,7 @@
  * tests can check that a reconciliation removes exactly what GitHub no longer lists. Which items go
  * is drawn from `seed`, so the same call on the same world always removes the same ones. As on
  * GitHub, only issues can be deleted (not pull requests), and an issue goes with its comments.
+ * Releases are drawn among the published ones (drafts are not listed anyway).
  * Nothing else changes: no issue's `updatedAt` moves, so no `since` read ever notices.
  */
 import type { SimRepo } from '../world.js';
@@ -14,6 +15,7 @@ export interface DeletionCounts {
   /** Issues (never pull requests), with their comments. */
   deleteIssues?: number;
   deleteReviewComments?: number;
+  deleteReleases?: number;
 }
 
 export interface ActivityDeleted {
@@ -25,6 +27,8 @@ export interface ActivityDeleted {
   /** Ids of the deleted issue comments (those of deleted issues included). */
   comments: number[];
   reviewComments: number[];
+  /** Ids of the deleted releases. */
+  releases: number[];
 }
 
 export function deleteActivity(repo: SimRepo, counts: DeletionCounts, seed: number): ActivityDeleted {
@@ -45,16 +49,25 @@ export function deleteActivity(repo: SimRepo, counts: DeletionCounts, seed: numb
   const reviewComments = new Set(
     drawFrom(repo.reviewComments, counts.deleteReviewComments ?? 0, rng).map((c) => c.id),
   );
+  const releases = new Set(
+    drawFrom(
+      repo.releases.filter((r) => !r.draft),
+      counts.deleteReleases ?? 0,
+      rng,
+    ).map((r) => r.id),
+  );
 
   repo.issues = repo.issues.filter((i) => !goneNumbers.has(i.number));
   repo.issueComments = repo.issueComments.filter((c) => !goneComments.has(c.id));
   repo.reviewComments = repo.reviewComments.filter((c) => !reviewComments.has(c.id));
+  repo.releases = repo.releases.filter((r) => !releases.has(r.id));
   return {
     repo: `${repo.owner}/${repo.name}`,
     issues: [...goneNumbers].sort((a, b) => a - b),
     issueIds: issues.map((i) => i.id).sort((a, b) => a - b),
     comments: [...goneComments].sort((a, b) => a - b),
     reviewComments: [...reviewComments].sort((a, b) => a - b),
+    releases: [...releases].sort((a, b) => a - b),
   };
 }
 

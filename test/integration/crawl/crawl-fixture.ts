@@ -139,7 +139,7 @@ export async function dumpCrawledData(db: Kysely<Database>): Promise<Record<stri
 }
 
 /** The lists that periodic reconciliation reads in full (crawl_state entities). */
-export const RECONCILED_LISTS: readonly CrawlEntity[] = ['issues', 'comments', 'review_comments'];
+export const RECONCILED_LISTS: readonly CrawlEntity[] = ['issues', 'comments', 'review_comments', 'releases'];
 export const DAY_MS = 86_400_000;
 
 /** GitHub ids stored in `table` for one repository, ascending. */

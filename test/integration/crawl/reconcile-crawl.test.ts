@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { sql } from 'kysely';
-import { findCrawlState } from '../../../src/store/crawl-state.store.js';
+import { findCrawlState, upsertCrawlState } from '../../../src/store/crawl-state.store.js';
 import { countRowsForRepository } from '../../../src/store/counts.store.js';
 import type { ActivityDeleted } from '../../../src/sim/worlds/index.js';
 import { generateWorld } from '../../../src/sim/worlds/index.js';
@@ -31,11 +31,16 @@ describe('periodic full reconciliation (deletions on GitHub)', () => {
     issues: await storedGithubIds(fx.db, 'issue', id),
     comments: await storedGithubIds(fx.db, 'issue_comment', id),
     reviewComments: await storedGithubIds(fx.db, 'review_comment', id),
+    releases: await storedGithubIds(fx.db, 'release', id),
   });
   const worldIds = () => ({
     issues: repo.issues.map((i) => i.id).sort((a, b) => a - b),
     comments: repo.issueComments.map((c) => c.id).sort((a, b) => a - b),
     reviewComments: repo.reviewComments.map((c) => c.id).sort((a, b) => a - b),
+    releases: repo.releases
+      .filter((r) => !r.draft)
+      .map((r) => r.id)
+      .sort((a, b) => a - b),
   });
   const mutate = (body: Record<string, unknown>) => deleteOnSimulator(fx, repo, body);
   const reconciledDaysAgo = (days: number) => markReconciledDaysAgo(fx.db, id, days);
@@ -155,5 +160,41 @@ describe('periodic full reconciliation (deletions on GitHub)', () => {
     const comments = await findCrawlState(fx.db, id, 'comments');
     expect(Date.now() - comments!.reconciledAt!.getTime()).toBeLessThan(DAY_MS);
     expect(comments!.status).toBe('ok');
+  });
+
+  it('reads releases whole when their first page changed and removes each one GitHub deleted', async () => {
+    const stored = await storedIds();
+    expect(stored.releases.length).toBeGreaterThanOrEqual(3);
+    const gone = (await mutate({ deleteReleases: 2, seed: 11 })).releases;
+    expect(gone).toHaveLength(2);
+    const startedAt = Date.now();
+    fx.sim.resetStats();
+    expect((await fx.crawl([id])).completed).toBe(true);
+    const after = await storedIds();
+    expect(after.releases).toEqual(without(stored.releases, gone));
+    expect(after.releases).toEqual(worldIds().releases);
+    // Not due: the changed releases list was read (one page) and its two candidates asked for.
+    const releaseRequests = Object.entries(fx.sim.stats().byEndpoint).filter(([e]) =>
+      e.includes('/releases'),
+    );
+    expect(Object.fromEntries(releaseRequests)).toEqual({
+      'GET /repos/{owner}/{repo}/releases': 1,
+      'GET /repos/{owner}/{repo}/releases/{release_id}': 2,
+    });
+    const state = await findCrawlState(fx.db, id, 'releases');
+    expect(state!.reconciledAt!.getTime()).toBeGreaterThanOrEqual(startedAt - 1000);
+  });
+
+  it('reads releases in full once due even though their first page would answer 304', async () => {
+    fx.sim.resetStats();
+    expect((await fx.crawl([id])).completed).toBe(true);
+    expect(fx.sim.stats().budgetSpent).toEqual({ core: 0, graphql: 0 });
+    await upsertCrawlState(fx.db, id, 'releases', { reconciledAt: new Date(Date.now() - 8 * DAY_MS) });
+    fx.sim.resetStats();
+    expect((await fx.crawl([id])).completed).toBe(true);
+    expect(fx.sim.stats().budgetSpent).toEqual({ core: 1, graphql: 0 });
+    const state = await findCrawlState(fx.db, id, 'releases');
+    expect(Date.now() - state!.reconciledAt!.getTime()).toBeLessThan(DAY_MS);
+    expect((await storedIds()).releases).toEqual(worldIds().releases);
   });
 });

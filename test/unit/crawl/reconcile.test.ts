@@ -3,6 +3,7 @@ import {
   reconciliationDue,
   unseenItems,
   verifyCandidates,
+  wholeListReconciliationDue,
   type StoredItem,
 } from '../../../src/crawl/reconcile.js';
 
@@ -31,6 +32,18 @@ describe('reconciliationDue', () => {
     ['0 = never, long ago', { watermarkAt: daysAgo(1), reconciledAt: daysAgo(400) }, 0, false],
   ] as const)('%s', (_label, previous, everyDays, expected) => {
     expect(reconciliationDue(previous, everyDays, now)).toBe(expected);
+  });
+});
+
+describe('wholeListReconciliationDue', () => {
+  it.each([
+    ['never read', undefined, 7, true],
+    ['never reconciled (no watermark needed)', { reconciledAt: null }, 7, true],
+    ['reconciled 3 days ago, every 7', { reconciledAt: daysAgo(3) }, 7, false],
+    ['reconciled exactly 7 days ago, every 7', { reconciledAt: daysAgo(7) }, 7, true],
+    ['0 = never', { reconciledAt: null }, 0, false],
+  ] as const)('%s', (_label, previous, everyDays, expected) => {
+    expect(wholeListReconciliationDue(previous, everyDays, now)).toBe(expected);
   });
 });
 

@@ -34,6 +34,19 @@ describe('deleteActivity', () => {
     expect(checkWorldInvariants(world)).toEqual([]);
   });
 
+  it('removes published releases only, exactly those it reports', () => {
+    const { world, repo } = setup();
+    const published = repo.releases.filter((r) => !r.draft).map((r) => r.id);
+    expect(published.length).toBeGreaterThanOrEqual(2);
+    const deleted = deleteActivity(repo, { deleteReleases: 2 }, 5);
+    expect(deleted.releases).toHaveLength(2);
+    expect(deleted.releases.every((id) => published.includes(id))).toBe(true);
+    expect(repo.releases.filter((r) => deleted.releases.includes(r.id))).toEqual([]);
+    expect(repo.releases.filter((r) => !r.draft)).toHaveLength(published.length - 2);
+    expect(deleted.issues).toEqual([]);
+    expect(checkWorldInvariants(world)).toEqual([]);
+  });
+
   it('is deterministic for a seed and takes at most what there is', () => {
     const a = setup();
     const b = setup();

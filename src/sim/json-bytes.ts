@@ -96,9 +96,30 @@ const COLON = 0x3a;
  * including objects with `toJSON` — is left to JSON.stringify whole.
  */
 export function jsonBytes(value: unknown): Buffer {
+  const spliced = rawMembers(value);
+  if (spliced !== undefined) return spliced;
   const writer = new JsonBytesWriter();
   writeValue(writer, value);
   return writer.bytes();
+}
+
+/**
+ * An object whose members are all RawJson (a GraphQL answer `{"data":…}` from the fast path),
+ * joined with one copy of their bytes: through a writer they would be copied twice.
+ */
+function rawMembers(value: unknown): Buffer | undefined {
+  if (!isPlainObject(value)) return undefined;
+  const pieces: Buffer[] = [];
+  let separator = '{';
+  for (const key of Object.keys(value)) {
+    const member = value[key];
+    if (member === undefined || typeof member === 'function' || typeof member === 'symbol') continue;
+    if (!(member instanceof RawJson)) return undefined;
+    pieces.push(Buffer.from(`${separator}${JSON.stringify(key)}:`, 'utf8'), member.bytes);
+    separator = ',';
+  }
+  pieces.push(Buffer.from(separator === '{' ? '{}' : '}', 'utf8'));
+  return Buffer.concat(pieces);
 }
 
 function writeValue(writer: JsonBytesWriter, value: unknown): void {

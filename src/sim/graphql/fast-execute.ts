@@ -17,7 +17,7 @@ import {
   type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
-import { JsonBytesWriter, RawJson, utf8Slice } from '../json-bytes.js';
+import { RawJson, utf8Slice } from '../json-bytes.js';
 import { jsonString } from '../render/json-text.js';
 import { compileCommitJson, type CommitJson, type SelectedField } from './commit-json.js';
 import type { ExecContext, Resolver } from './models.js';
@@ -295,13 +295,12 @@ class FastExecutor {
     this.text = '';
     this.parts = [];
     if (parts.length === 0) return utf8Slice(text);
-    const writer = new JsonBytesWriter();
-    for (const part of parts) {
-      if (typeof part === 'string') writer.text(part);
-      else writer.append(part);
-    }
-    writer.text(text);
-    return writer.bytes();
+    // Texts between cached nodes are short (`,`, `]}`): encoding each and joining copies the
+    // nodes' bytes once, where a writer copied them into its buffer and again out of it.
+    const pieces: Buffer[] = [];
+    for (const part of parts) pieces.push(typeof part === 'string' ? utf8Slice(part) : part);
+    if (text !== '') pieces.push(utf8Slice(text));
+    return Buffer.concat(pieces);
   }
 
   private splice(bytes: Buffer): void {

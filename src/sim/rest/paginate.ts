@@ -67,17 +67,19 @@ function linkHeaders(link: string): Record<string, string> {
 }
 
 function linkHeader(req: RestRequest, page: number, lastPage: number): string {
-  const url = (target: number) => {
-    const query = new URLSearchParams(req.query);
-    query.set('page', String(target));
-    return `<${req.linkBase}?${query.toString()}>`;
-  };
   const links: string[] = [];
-  if (page > 1) links.push(`${url(Math.min(page - 1, lastPage))}; rel="prev"`);
+  if (page > 1) links.push(`${pageUrl(req, Math.min(page - 1, lastPage))}; rel="prev"`);
   if (page < lastPage) {
-    links.push(`${url(page + 1)}; rel="next"`);
-    links.push(`${url(lastPage)}; rel="last"`);
+    links.push(`${pageUrl(req, page + 1)}; rel="next"`);
+    links.push(`${pageUrl(req, lastPage)}; rel="last"`);
   }
-  if (page > 1) links.push(`${url(1)}; rel="first"`);
+  if (page > 1) links.push(`${pageUrl(req, 1)}; rel="first"`);
   return links.join(', ');
+}
+
+/** `<url>` of page `target` (a module function: under tsx, a closure per call is also named per call). */
+function pageUrl(req: RestRequest, target: number): string {
+  const query = new URLSearchParams(req.query);
+  query.set('page', String(target));
+  return `<${req.linkBase}?${query.toString()}>`;
 }

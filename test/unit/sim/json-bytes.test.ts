@@ -63,6 +63,18 @@ describe('cached encodings', () => {
     }
   });
 
+  it('an object of RawJson members only is joined as JSON.stringify would write it', () => {
+    const node = { oid: 'abc', author: { name: 'Zoë' } };
+    const raw = rawJson(node);
+    expect(jsonBytes({ data: raw }).toString('utf8')).toBe(JSON.stringify({ data: node }));
+    expect(jsonBytes({ 'k"é': raw, skipped: undefined, other: raw }).toString('utf8')).toBe(
+      JSON.stringify({ 'k"é': node, other: node }),
+    );
+    expect(jsonBytes({ data: raw, errors: [{ message: 'm' }] }).toString('utf8')).toBe(
+      JSON.stringify({ data: node, errors: [{ message: 'm' }] }),
+    );
+  });
+
   it('RawJson is spliced wherever it sits, including inside marked array elements', () => {
     const node = { oid: 'abc', author: { name: 'Zoë' } };
     const raw = rawJson(node);

@@ -1,3 +1,5 @@
+import { instantMs } from './git-timestamp.js';
+
 /**
  * API payloads are untrusted text: PostgreSQL `text` rejects NUL characters, and a hostile or broken
  * payload can carry megabytes where a name belongs. Clip (by code point, never splitting a surrogate
@@ -21,8 +23,13 @@ export function bodyLength(value: string | null | undefined): number {
 
 export function toDateOrNull(value: string | null | undefined): Date | null {
   if (!value) return null;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date;
+  if (typeof value !== 'string') {
+    // An untrusted payload's number is a time value to new Date, not text: kept as it was.
+    const date = new Date(value);
+    return Number.isNaN(date.getTime()) ? null : date;
+  }
+  const ms = instantMs(value);
+  return Number.isNaN(ms) ? null : new Date(ms);
 }
 
 export function toCount(value: unknown): number | null {

@@ -17,9 +17,21 @@ export interface RestIssueComment {
 
 export function issueCommentRow(item: RestIssueComment): IssueCommentRecord | undefined {
   // The list carries the issue only as a URL: …/issues/{number}.
-  const issueNumber = Number(/\/issues\/(\d+)$/.exec(item.issue_url ?? '')?.[1]);
-  if (!Number.isSafeInteger(issueNumber)) return undefined;
-  return { ...commentColumns(item), issueNumber };
+  const issueNumber = trailingNumber(item.issue_url, '/issues/');
+  if (issueNumber === undefined) return undefined;
+  const created = toDateOrNull(item.created_at) ?? new Date(0);
+  const author = isGhost(item.user) ? null : item.user;
+  // Written out, not spread from a shared helper: a spread copies key by key (~2× the mapping).
+  return {
+    githubId: item.id,
+    authorLogin: author === null ? null : cleanText(author.login, 100),
+    authorUserId: author === null ? null : (author.id ?? null),
+    authorAssociation: cleanText(item.author_association, 40),
+    createdAt: created,
+    updatedAt: toDateOrNull(item.updated_at) ?? created,
+    bodyLength: bodyLength(item.body),
+    issueNumber,
+  };
 }
 
 /** A review node of the reviews stage's GraphQL query. */
@@ -69,26 +81,36 @@ export interface RestReviewComment {
 }
 
 export function reviewCommentRow(item: RestReviewComment): ReviewCommentRecord | undefined {
-  const pullNumber = Number(/\/pulls\/(\d+)$/.exec(item.pull_request_url ?? '')?.[1]);
-  if (!Number.isSafeInteger(pullNumber)) return undefined;
+  const pullNumber = trailingNumber(item.pull_request_url, '/pulls/');
+  if (pullNumber === undefined) return undefined;
+  const created = toDateOrNull(item.created_at) ?? new Date(0);
+  const author = isGhost(item.user) ? null : item.user;
   return {
-    ...commentColumns(item),
+    githubId: item.id,
+    authorLogin: author === null ? null : cleanText(author.login, 100),
+    authorUserId: author === null ? null : (author.id ?? null),
+    authorAssociation: cleanText(item.author_association, 40),
+    createdAt: created,
+    updatedAt: toDateOrNull(item.updated_at) ?? created,
+    bodyLength: bodyLength(item.body),
     pullNumber,
     reviewGithubId: item.pull_request_review_id ?? null,
     inReplyToGithubId: item.in_reply_to_id ?? null,
   };
 }
 
-/** What both REST comment lists carry alike: id, author (null for deleted accounts), times, body size. */
-function commentColumns(item: RestIssueComment | RestReviewComment) {
-  const created = toDateOrNull(item.created_at) ?? new Date(0);
-  return {
-    githubId: item.id,
-    authorLogin: isGhost(item.user) ? null : cleanText(item.user?.login, 100),
-    authorUserId: isGhost(item.user) ? null : (item.user?.id ?? null),
-    authorAssociation: cleanText(item.author_association, 40),
-    createdAt: created,
-    updatedAt: toDateOrNull(item.updated_at) ?? created,
-    bodyLength: bodyLength(item.body),
-  };
+/**
+ * The number ending a URL after its last `marker` (`…/issues/12` → 12), as `/marker(\d+)$/` would read
+ * it; undefined when the URL does not end so or the number is beyond 2^53.
+ */
+function trailingNumber(url: string | null | undefined, marker: string): number | undefined {
+  const text = String(url ?? '');
+  const start = text.lastIndexOf(marker) + marker.length;
+  if (start < marker.length || start === text.length) return undefined;
+  for (let i = start; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) return undefined;
+  }
+  const n = Number(text.slice(start));
+  return Number.isSafeInteger(n) ? n : undefined;
 }

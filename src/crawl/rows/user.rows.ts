@@ -36,7 +36,10 @@ export function userReferences(
   rules: BotRules,
 ): GithubUserRef[] {
   const byId = new Map<number, GithubUserRef>();
-  for (const user of users) {
+  // Backwards, so an account seen again (most are, on a page) is mapped once; the last mention wins.
+  for (let i = users.length - 1; i >= 0; i--) {
+    const user = users[i];
+    if (typeof user?.id === 'number' && byId.has(user.id)) continue;
     const ref = userReference(user, rules);
     if (ref) byId.set(ref.id, ref);
   }

@@ -1,12 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { DEFAULT_BOT_LOGINS, isBot } from '../../../src/crawl/is-bot.js';
-import { cleanText } from '../../../src/crawl/rows/clean-text.js';
+import { cleanText, toDateOrNull } from '../../../src/crawl/rows/clean-text.js';
 import { commitRow } from '../../../src/crawl/rows/commit.rows.js';
 import { contributorRow } from '../../../src/crawl/rows/contributor.rows.js';
 import { issueCommentRow, reviewCommentRow, reviewRow } from '../../../src/crawl/rows/discussion.rows.js';
-import { parseGitTimestamp } from '../../../src/crawl/rows/git-timestamp.js';
+import { instantMs, parseGitTimestamp } from '../../../src/crawl/rows/git-timestamp.js';
 import { issueRow } from '../../../src/crawl/rows/issue.rows.js';
-import { userProfile, userReference } from '../../../src/crawl/rows/user.rows.js';
+import { userProfile, userReference, userReferences } from '../../../src/crawl/rows/user.rows.js';
 
 const rules = { botLogins: DEFAULT_BOT_LOGINS };
 
@@ -26,6 +26,86 @@ describe('parseGitTimestamp', () => {
   it('rejects what is not a date', () => {
     expect(parseGitTimestamp('yesterday')).toBeUndefined();
     expect(parseGitTimestamp('')).toBeUndefined();
+  });
+});
+
+describe('instants read digit by digit', () => {
+  const odd = [
+    '2024-02-29T12:00:00Z',
+    '2023-02-29T12:00:00Z',
+    '2023-02-30T00:00:00Z',
+    '2023-04-31T23:59:59Z',
+    '2023-01-01T24:00:00Z',
+    '2023-01-01T23:60:00Z',
+    '2023-01-01T23:59:60Z',
+    '2023-13-01T00:00:00Z',
+    '2023-00-01T00:00:00Z',
+    '2023-01-00T00:00:00Z',
+    '0099-12-31T23:59:59Z',
+    '0100-01-01T00:00:00Z',
+    '9999-12-31T23:59:59Z',
+    '1969-12-31T23:59:59Z',
+    '2023-01-01T00:00:00z',
+    '2023-01-01t00:00:00Z',
+    '2023-01-01T00:00:00.123Z',
+    ' 2023-01-01T00:00:00Z',
+    '2023-01-01T00:00:00Z ',
+    '2023-01-01 00:00:00Z',
+    '2023-1-01T00:00:00Z',
+    '2023-01-01T00:00:00',
+    '2023-01-01T00:00:0aZ',
+    '2023-01-01T10:00:00+14:00',
+    '2023-01-01T10:00:00+14:01',
+    '2023-01-01T10:00:00-14:00',
+    '2023-01-01T10:00:00+23:59',
+    '2023-01-01T10:00:00+24:00',
+    '2023-01-01T10:00:00+05:60',
+    '2023-01-01T10:00:00-00:00',
+    '2023-01-01T10:00:00+0800',
+    '2023-01-01T10:00:00*08:00',
+    '2023-01-01T10:00:00+08-00',
+    '+002023-01-01T00:00:00Z',
+  ];
+
+  it.each(odd)('%s as Date.parse reads it', (value) => {
+    expect(instantMs(value)).toBe(Date.parse(value));
+    const date = toDateOrNull(value);
+    expect(date === null ? NaN : date.getTime()).toBe(Date.parse(value));
+  });
+
+  it('agrees with Date.parse on GitHub-shaped values across the calendar and every offset', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    const two = (n: number) => String(n).padStart(2, '0');
+    for (let i = 0; i < 5_000; i++) {
+      const at = new Date(Math.floor((random() * 2 - 0.5) * 4e12));
+      const utc = `${at.toISOString().slice(0, 19)}Z`;
+      const minutes = Math.floor(random() * 30) * 60 - 900 + (random() < 0.2 ? 30 : 0);
+      const zone = `${minutes < 0 ? '-' : '+'}${two(Math.floor(Math.abs(minutes) / 60))}:${two(Math.abs(minutes) % 60)}`;
+      const local = `${utc.slice(0, 19)}${zone}`;
+      expect(instantMs(utc)).toBe(Date.parse(utc));
+      expect(instantMs(local)).toBe(Date.parse(local));
+      const parsed = parseGitTimestamp(local);
+      expect(parsed?.at.getTime()).toBe(Date.parse(local));
+      expect(parsed?.utcOffsetMinutes).toBe(Math.abs(minutes) > 14 * 60 ? 0 : minutes);
+    }
+  });
+
+  it('keeps offsets beyond ±14:00 as 0 and reads lowercase or compact forms the general way', () => {
+    expect(parseGitTimestamp('2024-06-27T13:04:09+14:30')).toEqual({
+      at: new Date('2024-06-27T13:04:09+14:30'),
+      utcOffsetMinutes: 0,
+    });
+    expect(parseGitTimestamp('2024-06-27T13:04:09+0530')?.utcOffsetMinutes).toBe(330);
+    expect(parseGitTimestamp('2024-06-27T13:04:09z')?.utcOffsetMinutes).toBe(0);
+    expect(parseGitTimestamp('2024-06-27T13:04:09-00:00')).toEqual({
+      at: new Date('2024-06-27T13:04:09Z'),
+      utcOffsetMinutes: -0,
+    });
+  });
+
+  it('treats a non-string date of a hostile payload as new Date did', () => {
+    expect(toDateOrNull(86_400_000 as unknown as string)?.toISOString()).toBe('1970-01-02T00:00:00.000Z');
   });
 });
 
@@ -109,6 +189,31 @@ describe('hostile payloads', () => {
     ).toBeUndefined();
   });
 
+  it.each([
+    ['https://api.github.com/repos/o/r/issues/7', 7],
+    ['https://api.github.com/repos/issues/r/issues/007', 7],
+    ['https://api.github.com/repos/o/issues/issues/12', 12],
+    ['/issues/9007199254740991', 9_007_199_254_740_991],
+    ['https://api.github.com/repos/o/r/issues/9007199254740993', undefined],
+    ['https://api.github.com/repos/o/r/issues/', undefined],
+    ['https://api.github.com/repos/o/r/issues/12/', undefined],
+    ['https://api.github.com/repos/o/r/issues/12a', undefined],
+    ['https://api.github.com/repos/o/r/issues/-1', undefined],
+    ['https://api.github.com/repos/o/r/issues/1 ', undefined],
+    ['https://api.github.com/repos/o/r/issues/12/comments', undefined],
+    ['https://api.github.com/repos/o/r/pulls/12', undefined],
+  ])('issue number of %s: %s', (url, number) => {
+    const item = { id: 9, issue_url: url, user: null, created_at: '', updated_at: '' };
+    expect(issueCommentRow(item)?.issueNumber).toBe(number);
+    // The same reading as the pattern /\/pulls\/(\d+)$/ for review comments.
+    const pullUrl = url.replaceAll('/issues/', '/pulls/');
+    const byPattern = Number(/\/pulls\/(\d+)$/.exec(pullUrl)?.[1]);
+    const review = { id: 9, pull_request_url: pullUrl, user: null, created_at: '', updated_at: '' };
+    expect(reviewCommentRow(review)?.pullNumber).toBe(
+      Number.isSafeInteger(byPattern) ? byPattern : undefined,
+    );
+  });
+
   it('maps a repository-wide review comment: pull number from its URL, review and reply ids, author', () => {
     const row = reviewCommentRow({
       id: 77,
@@ -170,6 +275,32 @@ describe('hostile payloads', () => {
       email: 'A@x.org',
     });
     expect(contributorRow({ type: 'Anonymous', email: null, name: null, contributions: 1 })).toBeUndefined();
+  });
+});
+
+describe('user references of a page', () => {
+  it('keeps one reference per account, the last one mentioned, in ascending id order', () => {
+    const refs = userReferences(
+      [
+        { login: 'old-name', id: 30, type: 'User' },
+        { login: 'b', id: 2, type: 'User' },
+        null,
+        { login: 'ghost', id: 10137 },
+        { login: 'new-name', id: 30, type: 'Bot' },
+        { login: 'a', id: 1 },
+        { login: '', id: 2 },
+        { login: 'no-id' },
+        { login: 'b', id: 2, type: 'Organization' },
+        { login: 'renamed-away', id: 1, type: null },
+        { login: null, id: 1 },
+      ],
+      rules,
+    );
+    expect(refs).toEqual([
+      { id: 1, login: 'renamed-away', type: 'User', isBot: false },
+      { id: 2, login: 'b', type: 'Organization', isBot: false },
+      { id: 30, login: 'new-name', type: 'Bot', isBot: true },
+    ]);
   });
 });
 

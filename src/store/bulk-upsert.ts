@@ -64,17 +64,17 @@ export async function bulkUpsert(
   chunkRows = BULK_CHUNK_ROWS,
 ): Promise<UpsertResult> {
   const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0 };
-  const unique = dedupeByKey(spec, rows);
+  const plan = planOf(spec);
+  const unique = dedupeByKey(plan.keyIndexes, rows);
   const repositoryId = spec.lockRepository ? soleRepositoryId(spec, unique) : undefined;
-  const statement = upsertStatement(spec);
   for (let start = 0; start < unique.length; start += chunkRows) {
-    const chunk = unique.slice(start, start + chunkRows);
+    const chunk = unique.length <= chunkRows ? unique : unique.slice(start, start + chunkRows);
     const parameters: unknown[] = spec.columns.map((column, index) =>
       arrayLiteral(chunk, index, column.type),
     );
     if (repositoryId !== undefined) parameters.push(repositoryId);
     const { rows: counted } = await db.executeQuery<{ inserted: number; written: number; locked?: number }>(
-      CompiledQuery.raw(statement, parameters),
+      CompiledQuery.raw(plan.statement, parameters),
     );
     const { inserted = 0, written = 0, locked } = counted[0] ?? {};
     if (repositoryId !== undefined && locked === 0) throw repositoryNotRegistered(repositoryId);
@@ -85,25 +85,41 @@ export async function bulkUpsert(
   return result;
 }
 
-/** Statement text by spec (specs are a handful of constants; the text depends on nothing else). */
-const STATEMENTS = new Map<string, string>();
+/** What a spec needs on every call: its statement text and where its key columns are. */
+interface UpsertPlan {
+  readonly statement: string;
+  readonly keyIndexes: readonly number[];
+}
 
-function upsertStatement(spec: BulkUpsertSpec): string {
+/**
+ * Plans by column list, then by the rest of the spec. The column lists are module constants of the
+ * stores (the spec objects are not): a lookup is one WeakMap probe and a short JSON text, not the
+ * JSON of every column on every call.
+ */
+const PLANS = new WeakMap<readonly BulkColumn[], Map<string, UpsertPlan>>();
+
+function planOf(spec: BulkUpsertSpec): UpsertPlan {
+  let byRest = PLANS.get(spec.columns);
+  if (byRest === undefined) {
+    byRest = new Map();
+    PLANS.set(spec.columns, byRest);
+  }
   const signature = JSON.stringify([
     spec.table,
-    spec.columns,
     spec.key,
     spec.touch,
     spec.insertOnly,
     spec.mostlyUnchanged,
     spec.lockRepository,
   ]);
-  let statement = STATEMENTS.get(signature);
-  if (statement === undefined) {
-    statement = buildStatement(spec);
-    STATEMENTS.set(signature, statement);
+  let plan = byRest.get(signature);
+  if (plan === undefined) {
+    const keyIndexes = spec.key.map((name) => spec.columns.findIndex((c) => c.name === name));
+    if (keyIndexes.some((i) => i < 0)) throw new Error(`bulkUpsert(${spec.table}): key not among columns`);
+    plan = { statement: buildStatement(spec), keyIndexes };
+    byRest.set(signature, plan);
   }
-  return statement;
+  return plan;
 }
 
 function buildStatement(spec: BulkUpsertSpec): string {
@@ -282,18 +298,44 @@ const ESCAPE = /["\\]/g;
 /**
  * One row per key (the last wins), in key order: concurrent transactions upserting overlapping rows
  * (the same GitHub users seen by two repositories) then lock them in the same order and cannot deadlock.
+ * The order is that of the key's one varying column — numerically for numbers, by UTF-16 code units
+ * for the rest — when its other columns are the same in every row (repository_id in a batch of one
+ * repository: every caller's case), else that of the key columns' texts joined.
  */
-function dedupeByKey(spec: BulkUpsertSpec, rows: readonly (readonly unknown[])[]): (readonly unknown[])[] {
-  const keyIndexes = spec.key.map((name) => spec.columns.findIndex((c) => c.name === name));
-  if (keyIndexes.some((i) => i < 0)) throw new Error(`bulkUpsert(${spec.table}): key not among columns`);
-  const byKey = new Map<string, readonly unknown[]>();
+function dedupeByKey(
+  keyIndexes: readonly number[],
+  rows: readonly (readonly unknown[])[],
+): (readonly unknown[])[] {
+  const first = rows[0];
+  if (first === undefined) return [];
+  if (keyIndexes.length === 0) return dedupeByJoinedKey(keyIndexes, rows);
+  const varying = keyIndexes[keyIndexes.length - 1] as number;
+  const fixed = keyIndexes.slice(0, -1);
+  let allNumbers = true;
   for (const row of rows) {
-    const key =
-      keyIndexes.length === 1
-        ? String(row[keyIndexes[0] ?? 0])
-        : keyIndexes.map((i) => String(row[i])).join('\u0001');
-    byKey.set(key, row);
+    for (const index of fixed) if (row[index] !== first[index]) return dedupeByJoinedKey(keyIndexes, rows);
+    if (typeof row[varying] !== 'number') allNumbers = false;
   }
+  if (allNumbers) {
+    const byNumber = new Map<number, readonly unknown[]>();
+    for (const row of rows) byNumber.set(row[varying] as number, row);
+    // A typed array sorts numerically without a comparator call per pair.
+    const keys = Float64Array.from(byNumber.keys()).sort();
+    const out = new Array<readonly unknown[]>(keys.length);
+    for (let i = 0; i < keys.length; i++) out[i] = byNumber.get(keys[i] as number) ?? [];
+    return out;
+  }
+  const byText = new Map<string, readonly unknown[]>();
+  for (const row of rows) byText.set(String(row[varying]), row);
   // The default sort compares UTF-16 code units, as `<` does, without a comparator call per pair.
+  return [...byText.keys()].sort().map((key) => byText.get(key) ?? []);
+}
+
+function dedupeByJoinedKey(
+  keyIndexes: readonly number[],
+  rows: readonly (readonly unknown[])[],
+): (readonly unknown[])[] {
+  const byKey = new Map<string, readonly unknown[]>();
+  for (const row of rows) byKey.set(keyIndexes.map((i) => String(row[i])).join('\u0001'), row);
   return [...byKey.keys()].sort().map((key) => byKey.get(key) ?? []);
 }

@@ -17,7 +17,8 @@ export interface GraphqlEngine {
   /**
    * Validates against GitHub's real public schema (@octokit/graphql-schema) and executes. With
    * `nodes`, completed objects of world items are reused across requests and `data` may be
-   * RawJson (JSON bytes): serialise the result with jsonBytes.
+   * RawJson (JSON bytes): serialise the result with jsonBytes. `context.rateLimit` is read only
+   * when the query selects the `rateLimit` field (a getter tells the caller whether it was).
    */
   execute(
     query: string,

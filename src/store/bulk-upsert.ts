@@ -311,11 +311,27 @@ function dedupeByKey(
   if (keyIndexes.length === 0) return dedupeByJoinedKey(keyIndexes, rows);
   const varying = keyIndexes[keyIndexes.length - 1] as number;
   const fixed = keyIndexes.slice(0, -1);
-  let allNumbers = true;
-  for (const row of rows) {
+  const kind = typeof first[varying];
+  let alike = kind === 'number' || kind === 'string';
+  let ascending = true;
+  let descending = true;
+  let previous = first[varying] as number | string;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as readonly unknown[];
     for (const index of fixed) if (row[index] !== first[index]) return dedupeByJoinedKey(keyIndexes, rows);
-    if (typeof row[varying] !== 'number') allNumbers = false;
+    const key = row[varying];
+    if (typeof key !== kind) alike = false;
+    else if (i > 0) {
+      ascending &&= (key as number | string) > previous;
+      descending &&= (key as number | string) < previous;
+      previous = key as number | string;
+    }
   }
+  // Pages often come in key order already (comments by id, user references): strictly monotonic
+  // keys are unique and need neither a Map nor a sort.
+  if (alike && ascending) return rows.slice();
+  if (alike && descending) return rows.slice().reverse();
+  const allNumbers = alike && kind === 'number';
   if (allNumbers) {
     const byNumber = new Map<number, readonly unknown[]>();
     for (const row of rows) byNumber.set(row[varying] as number, row);

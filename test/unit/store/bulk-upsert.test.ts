@@ -42,6 +42,32 @@ describe('bulkUpsert keys', () => {
     expect(result.unchanged).toBe(4);
   });
 
+  it('takes rows already in strictly ascending or descending key order as they are (reversed)', async () => {
+    const { db, calls } = recordingDb();
+    await bulkUpsert(db, SPEC, [
+      [1, 3, 0],
+      [1, 20, 1],
+      [1, 100, 2],
+    ]);
+    await bulkUpsert(db, SPEC, [
+      [1, 100, 0],
+      [1, 20, 1],
+      [1, 3, 2],
+    ]);
+    const row = [1, 5, 0];
+    await bulkUpsert(db, SPEC, [row, row]);
+    await bulkUpsert(db, SPEC, [
+      [1, 5, 0],
+      [1, 5, 1],
+    ]);
+    expect(calls.map((c) => c.parameters.slice(1))).toEqual([
+      ['{3,20,100}', '{0,1,2}'],
+      ['{3,20,100}', '{2,1,0}'],
+      ['{5}', '{0}'],
+      ['{5}', '{1}'],
+    ]);
+  });
+
   it('orders text keys by UTF-16 code units, last row winning', async () => {
     const { db, calls } = recordingDb();
     const spec: BulkUpsertSpec = {

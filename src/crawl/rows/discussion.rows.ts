@@ -19,19 +19,7 @@ export function issueCommentRow(item: RestIssueComment): IssueCommentRecord | un
   // The list carries the issue only as a URL: …/issues/{number}.
   const issueNumber = trailingNumber(item.issue_url, '/issues/');
   if (issueNumber === undefined) return undefined;
-  const created = toDateOrNull(item.created_at) ?? new Date(0);
-  const author = isGhost(item.user) ? null : item.user;
-  // Written out, not spread from a shared helper: a spread copies key by key (~2× the mapping).
-  return {
-    githubId: item.id,
-    authorLogin: author === null ? null : cleanText(author.login, 100),
-    authorUserId: author === null ? null : (author.id ?? null),
-    authorAssociation: cleanText(item.author_association, 40),
-    createdAt: created,
-    updatedAt: toDateOrNull(item.updated_at) ?? created,
-    bodyLength: bodyLength(item.body),
-    issueNumber,
-  };
+  return Object.assign(commentColumns(item), { issueNumber });
 }
 
 /** A review node of the reviews stage's GraphQL query. */
@@ -83,6 +71,18 @@ export interface RestReviewComment {
 export function reviewCommentRow(item: RestReviewComment): ReviewCommentRecord | undefined {
   const pullNumber = trailingNumber(item.pull_request_url, '/pulls/');
   if (pullNumber === undefined) return undefined;
+  return Object.assign(commentColumns(item), {
+    pullNumber,
+    reviewGithubId: item.pull_request_review_id ?? null,
+    inReplyToGithubId: item.in_reply_to_id ?? null,
+  });
+}
+
+/**
+ * What both REST comment lists carry alike: id, author (null for deleted accounts), times, body size.
+ * The rows add their own columns with Object.assign: a spread into a new literal doubled the mapping.
+ */
+function commentColumns(item: RestIssueComment | RestReviewComment) {
   const created = toDateOrNull(item.created_at) ?? new Date(0);
   const author = isGhost(item.user) ? null : item.user;
   return {
@@ -93,9 +93,6 @@ export function reviewCommentRow(item: RestReviewComment): ReviewCommentRecord |
     createdAt: created,
     updatedAt: toDateOrNull(item.updated_at) ?? created,
     bodyLength: bodyLength(item.body),
-    pullNumber,
-    reviewGithubId: item.pull_request_review_id ?? null,
-    inReplyToGithubId: item.in_reply_to_id ?? null,
   };
 }
 

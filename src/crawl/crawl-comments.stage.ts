@@ -1,12 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../schema/database.js';
-import {
-  deleteCommentsByGithubId,
-  listCommentGithubIds,
-  upsertIssueComments,
-  upsertReviewComments,
-  type CommentTable,
-} from '../store/discussion.store.js';
+import { upsertIssueComments, upsertReviewComments } from '../store/discussion.store.js';
+import { deleteByGithubId, listGithubIds } from '../store/github-id-rows.js';
 import type { StoredItem } from './reconcile.js';
 import { loadRepository } from './repo-ref.js';
 import { issueCommentRow, reviewCommentRow } from './rows/discussion.rows.js';
@@ -77,16 +72,20 @@ function githubIdOf(item: { id?: unknown } | null | undefined): number | undefin
 }
 
 /** How either comment list finds, verifies (by its own URL) and removes comments GitHub deleted. */
-function commentReconciler(table: CommentTable, repositoryId: number, itemRoute: string) {
+function commentReconciler(
+  table: 'issue_comment' | 'review_comment',
+  repositoryId: number,
+  itemRoute: string,
+) {
   return {
     idOf: githubIdOf,
     listStored: async (trx: Kysely<Database>, upTo: Date): Promise<StoredItem[]> =>
-      (await listCommentGithubIds(trx, table, repositoryId, upTo)).map((githubId) => ({
+      (await listGithubIds(trx, table, repositoryId, 'updated_at', upTo)).map((githubId) => ({
         githubId,
         params: { comment_id: githubId },
       })),
     itemRoute,
     deleteRows: (trx: Kysely<Database>, ids: readonly number[]) =>
-      deleteCommentsByGithubId(trx, table, repositoryId, ids),
+      deleteByGithubId(trx, table, repositoryId, ids),
   };
 }

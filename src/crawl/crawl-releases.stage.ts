@@ -1,4 +1,5 @@
-import { deleteReleasesByGithubId, listReleaseGithubIds, upsertReleases } from '../store/release.store.js';
+import { deleteByGithubId, listGithubIds } from '../store/github-id-rows.js';
+import { upsertReleases } from '../store/release.store.js';
 import { upsertUserRefs } from '../store/user.store.js';
 import { crawlFullList } from './full-list.js';
 import { loadRepository } from './repo-ref.js';
@@ -33,12 +34,12 @@ export const crawlReleasesStage: Stage = async (deps, { repositoryId }) => {
       reconciler: {
         idOf: (item) => (typeof item?.id === 'number' ? item.id : undefined),
         listStored: async (trx, upTo) =>
-          (await listReleaseGithubIds(trx, repositoryId, upTo)).map((githubId) => ({
+          (await listGithubIds(trx, 'release', repositoryId, 'created_at', upTo)).map((githubId) => ({
             githubId,
             params: { release_id: githubId },
           })),
         itemRoute: '/repos/{owner}/{repo}/releases/{release_id}',
-        deleteRows: (trx, ids) => deleteReleasesByGithubId(trx, repositoryId, ids),
+        deleteRows: (trx, ids) => deleteByGithubId(trx, 'release', repositoryId, ids),
       },
     },
   );

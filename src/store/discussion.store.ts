@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../schema/database.js';
 import type { ReviewState } from '../../schema/tables/discussion.table.js';
 import { bulkUpsert, type BulkColumn, type UpsertResult } from './bulk-upsert.js';
@@ -148,39 +148,4 @@ export async function upsertReviewComments(
     { table: 'review_comment', columns: REVIEW_COMMENT_COLUMNS, key: KEY, lockRepository: true },
     rows,
   );
-}
-
-/** The two comment tables reconciliation reads and prunes by GitHub id. */
-export type CommentTable = 'issue_comment' | 'review_comment';
-
-/** GitHub ids of a repository's stored comments (of `table`) updated up to `updatedUpTo`. */
-export async function listCommentGithubIds(
-  db: Kysely<Database>,
-  table: CommentTable,
-  repositoryId: number,
-  updatedUpTo: Date,
-): Promise<number[]> {
-  const rows = await db
-    .selectFrom(table)
-    .select('github_id')
-    .where('repository_id', '=', repositoryId)
-    .where('updated_at', '<=', updatedUpTo)
-    .execute();
-  return rows.map((r) => r.github_id);
-}
-
-/** Deletes comments (of `table`) GitHub no longer has. Returns how many were deleted. */
-export async function deleteCommentsByGithubId(
-  db: Kysely<Database>,
-  table: CommentTable,
-  repositoryId: number,
-  githubIds: readonly number[],
-): Promise<number> {
-  if (githubIds.length === 0) return 0;
-  const result = await db
-    .deleteFrom(table)
-    .where('repository_id', '=', repositoryId)
-    .where(sql<boolean>`github_id = any(${[...githubIds]}::bigint[])`)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
 }

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../schema/database.js';
 import { bulkUpsert, type BulkColumn, type UpsertResult } from './bulk-upsert.js';
 
@@ -46,34 +46,4 @@ export async function upsertReleases(
     r.publishedAt,
   ]);
   return bulkUpsert(db, { table: 'release', columns: COLUMNS, key: ['repository_id', 'github_id'] }, rows);
-}
-
-/** GitHub ids of the repository's stored releases created up to `createdUpTo` (reconciliation). */
-export async function listReleaseGithubIds(
-  db: Kysely<Database>,
-  repositoryId: number,
-  createdUpTo: Date,
-): Promise<number[]> {
-  const rows = await db
-    .selectFrom('release')
-    .select('github_id')
-    .where('repository_id', '=', repositoryId)
-    .where('created_at', '<=', createdUpTo)
-    .execute();
-  return rows.map((r) => r.github_id);
-}
-
-/** Deletes releases GitHub no longer has. Returns how many were deleted. */
-export async function deleteReleasesByGithubId(
-  db: Kysely<Database>,
-  repositoryId: number,
-  githubIds: readonly number[],
-): Promise<number> {
-  if (githubIds.length === 0) return 0;
-  const result = await db
-    .deleteFrom('release')
-    .where('repository_id', '=', repositoryId)
-    .where(sql<boolean>`github_id = any(${[...githubIds]}::bigint[])`)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
 }
